@@ -1,0 +1,257 @@
+//! The fonts vanban measures and embeds: Liberation Serif 2.1.5 (SIL OFL 1.1), whose
+//! advance widths equal Times New Roman's and which covers every Vietnamese letter, shipped
+//! inside the binary; or real Times New Roman files a user points at.
+//!
+//! Both writers measure with this crate: the DOCX writer for the length of header rules,
+//! the PDF typesetter for line breaking. No kerning, as in Word's default.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The four faces of a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Variant {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 4] = [
+        Variant::Regular,
+        Variant::Bold,
+        Variant::Italic,
+        Variant::BoldItalic,
+    ];
+
+    pub fn of(bold: bool, italic: bool) -> Variant {
+        match (bold, italic) {
+            (false, false) => Variant::Regular,
+            (true, false) => Variant::Bold,
+            (false, true) => Variant::Italic,
+            (true, true) => Variant::BoldItalic,
+        }
+    }
+}
+
+/// One parsed face. The font bytes live for the whole process: embedded ones are static,
+/// user-supplied ones are read once and leaked, which a command-line run can afford.
+pub struct Face {
+    data: &'static [u8],
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+    /// Advance widths of U+0000–U+1FFF and U+2000–U+20FF, the ranges Vietnamese text and
+    /// punctuation use, looked up once; other characters go to the font's cmap.
+    fast: Vec<Option<u16>>,
+    name: String,
+}
+
+const FAST_RANGE: usize = 0x2100;
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Result<Face, String> {
+        let face = ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string())?;
+        let units_per_em = face.units_per_em() as f32;
+        let advance = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
+        let fast = (0..FAST_RANGE as u32)
+            .map(|u| char::from_u32(u).and_then(advance))
+            .collect();
+        let name = face
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode())
+            .and_then(|n| n.to_string())
+            .unwrap_or_else(|| "?".into());
+        Ok(Face {
+            data,
+            face,
+            units_per_em,
+            fast,
+            name,
+        })
+    }
+
+    /// The font file's bytes, for embedding.
+    pub fn data(&self) -> &'static [u8] {
+        self.data
+    }
+
+    /// The face's full name, e.g. "Liberation Serif Bold".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn ttf(&self) -> &ttf_parser::Face<'static> {
+        &self.face
+    }
+
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    fn advance_units(&self, c: char) -> Option<u16> {
+        let u = c as usize;
+        if u < FAST_RANGE {
+            self.fast[u]
+        } else {
+            self.face
+                .glyph_index(c)
+                .and_then(|g| self.face.glyph_hor_advance(g))
+        }
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn has_char(&self, c: char) -> bool {
+        self.advance_units(c).is_some()
+    }
+
+    /// Advance width of `c` at `size` points; a missing glyph measures as the .notdef box,
+    /// but callers check [`Face::has_char`] first and report it.
+    pub fn char_width(&self, c: char, size: f32) -> f32 {
+        let units = self
+            .advance_units(c)
+            .or_else(|| self.face.glyph_hor_advance(ttf_parser::GlyphId(0)))
+            .unwrap_or(0);
+        units as f32 * size / self.units_per_em
+    }
+
+    /// Width of `text` at `size` points: the sum of advances, no kerning.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.char_width(c, size)).sum()
+    }
+
+    /// Ascender at `size` points (from the OS/2 Windows metrics Word uses, falling back to
+    /// hhea).
+    pub fn ascent(&self, size: f32) -> f32 {
+        let units = self
+            .face
+            .tables()
+            .os2
+            .map(|t| t.windows_ascender() as f32)
+            .unwrap_or(self.face.ascender() as f32);
+        units * size / self.units_per_em
+    }
+
+    /// Descender at `size` points, positive.
+    pub fn descent(&self, size: f32) -> f32 {
+        let units = self
+            .face
+            .tables()
+            .os2
+            .map(|t| t.windows_descender() as f32)
+            .unwrap_or(-(self.face.descender() as f32));
+        units.abs() * size / self.units_per_em
+    }
+}
+
+/// A family of four faces.
+pub struct Fonts {
+    faces: [Face; 4],
+}
+
+static EMBEDDED: OnceLock<Fonts> = OnceLock::new();
+
+const LIBERATION: [&[u8]; 4] = [
+    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// File names of Times New Roman's faces as Windows and most Linux packages ship them.
+const TIMES_FILES: [&[&str]; 4] = [
+    &["times.ttf", "Times New Roman.ttf", "TimesNewRoman.ttf"],
+    &[
+        "timesbd.ttf",
+        "Times New Roman Bold.ttf",
+        "TimesNewRoman-Bold.ttf",
+    ],
+    &[
+        "timesi.ttf",
+        "Times New Roman Italic.ttf",
+        "TimesNewRoman-Italic.ttf",
+    ],
+    &[
+        "timesbi.ttf",
+        "Times New Roman Bold Italic.ttf",
+        "TimesNewRoman-BoldItalic.ttf",
+    ],
+];
+
+impl Fonts {
+    /// The embedded Liberation Serif family, parsed once per process.
+    pub fn embedded() -> &'static Fonts {
+        EMBEDDED.get_or_init(|| {
+            let faces = LIBERATION.map(|d| Face::parse(d).expect("embedded font parses"));
+            Fonts { faces }
+        })
+    }
+
+    /// Times New Roman from a folder (file names as Windows ships them). The message of the
+    /// error is Vietnamese, for the user who gave the folder.
+    pub fn from_dir(dir: &Path) -> Result<Fonts, String> {
+        let mut faces = Vec::with_capacity(4);
+        for names in TIMES_FILES {
+            let path = names
+                .iter()
+                .map(|n| dir.join(n))
+                .find(|p| p.is_file())
+                .ok_or_else(|| {
+                    format!(
+                        "không tìm thấy phông {} trong thư mục {}",
+                        names[0],
+                        dir.display()
+                    )
+                })?;
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("không đọc được phông {}: {e}", path.display()))?;
+            let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            faces.push(
+                Face::parse(data).map_err(|e| format!("tệp phông {} hỏng: {e}", path.display()))?,
+            );
+        }
+        let faces: [Face; 4] = faces.try_into().map_err(|_| "bốn kiểu phông".to_string())?;
+        Ok(Fonts { faces })
+    }
+
+    pub fn face(&self, v: Variant) -> &Face {
+        &self.faces[v as usize]
+    }
+
+    pub fn styled(&self, bold: bool, italic: bool) -> &Face {
+        self.face(Variant::of(bold, italic))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every Vietnamese letter, both cases, precomposed.
+    pub const VIETNAMESE: &str =
+        "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
+
+    #[test]
+    fn covers_vietnamese_in_every_face() {
+        let fonts = Fonts::embedded();
+        let upper: String = VIETNAMESE.to_uppercase();
+        assert_eq!(VIETNAMESE.chars().count() + upper.chars().count(), 2 * 89);
+        for v in Variant::ALL {
+            let f = fonts.face(v);
+            for c in VIETNAMESE.chars().chain(upper.chars()) {
+                assert!(f.has_char(c), "{} lacks {c}", f.name());
+            }
+        }
+    }
+
+    #[test]
+    fn widths_are_times_metrics() {
+        // Times New Roman: space 512/2048 em, "m" 1593/2048 em — 14 pt: 3.5 pt and 10.89 pt.
+        let f = Fonts::embedded().face(Variant::Regular);
+        assert!((f.width(" ", 14.0) - 3.5).abs() < 0.01);
+        assert!((f.width("m", 14.0) - 1593.0 * 14.0 / 2048.0).abs() < 0.01);
+        assert!(f.name().contains("Liberation Serif"));
+        assert!(Fonts::embedded().face(Variant::Bold).width("m", 14.0) > 0.0);
+    }
+}
