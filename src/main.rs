@@ -1,1 +1,316 @@
-fn main() {}
+//! The `vanban` command line. The pipeline itself is in the library (src/lib.rs).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use vanban::diag::Problem;
+use vanban::render::{self, Engine, Format, Request};
+use vanban::templates::Templates;
+use vanban::{output, record};
+
+/// Exit codes: 0 success, 1 invalid input (record, template, files), 2 wrong usage (clap).
+const INVALID: u8 = 1;
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Soạn văn bản của khối thi đua (giao ước, tin bài, tờ trình, biên bản) từ hồ sơ cuộc họp YAML, ra DOCX và PDF"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Soạn văn bản từ hồ sơ
+    Render {
+        /// Tệp hồ sơ cuộc họp (.yaml)
+        record: PathBuf,
+        /// Văn bản cần soạn (mặc định: mọi văn bản hồ sơ có dữ liệu)
+        #[arg(long, value_enum, default_value = "all")]
+        doc: DocArg,
+        /// Định dạng (mặc định: mọi định dạng)
+        #[arg(long, value_enum, default_value = "all")]
+        format: FormatArg,
+        /// Thư mục kết quả
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Thư mục mẫu thay cho mẫu có sẵn (tệp cùng tên sẽ được dùng)
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Thư mục chứa phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) cho PDF
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
+    /// Kiểm tra hồ sơ và liệt kê mọi lỗi
+    Check {
+        /// Tệp hồ sơ cuộc họp (.yaml)
+        record: PathBuf,
+    },
+    /// Tạo một hồ sơ mẫu có chú thích để bắt đầu
+    Init {
+        /// Tệp sẽ tạo
+        file: PathBuf,
+    },
+    /// Làm việc với bộ mẫu
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// In JSON Schema của hồ sơ (cho trình soạn thảo gợi ý và kiểm tra)
+    Schema,
+    /// In văn bản đánh dấu mà mẫu sinh ra (để sửa mẫu)
+    Markup {
+        /// Tệp hồ sơ cuộc họp (.yaml)
+        record: PathBuf,
+        /// Văn bản
+        #[arg(long, value_enum)]
+        doc: DocArg,
+        /// Thư mục mẫu thay cho mẫu có sẵn
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplatesAction {
+    /// Ghi bộ mẫu có sẵn ra thư mục để sửa
+    Export {
+        /// Thư mục đích
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DocArg {
+    GiaoUoc,
+    TinBai,
+    ToTrinh,
+    BienBan,
+    All,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Docx,
+    Pdf,
+    Html,
+    All,
+}
+
+fn print_problems(problems: &[Problem]) {
+    for p in problems {
+        eprintln!("{}\n", p.render());
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    if errors > 0 {
+        eprintln!(
+            "Có {errors} lỗi, {warnings} cảnh báo. Chưa ghi tệp nào; sửa các lỗi trên rồi chạy lại."
+        );
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Render {
+            record,
+            doc,
+            format,
+            out,
+            templates,
+            font_dir,
+        } => render_cmd(&record, doc, format, &out, templates, font_dir),
+        Command::Check { record } => match render::load_checked(&record) {
+            Ok((_, warnings)) => {
+                print_problems(&warnings);
+                eprintln!("Hồ sơ {} hợp lệ.", record.display());
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                print_problems(&problems);
+                ExitCode::from(INVALID)
+            }
+        },
+        Command::Init { file } => init(&file),
+        Command::Templates {
+            action: TemplatesAction::Export { dir },
+        } => match Templates::export(&dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("đã ghi {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: lỗi: {}", dir.display(), output::io_vi(&e));
+                ExitCode::from(INVALID)
+            }
+        },
+        Command::Markup {
+            record,
+            doc,
+            templates,
+        } => markup_cmd(&record, doc, templates),
+        Command::Schema => {
+            let s = serde_json::to_string_pretty(record::load::schema()).expect("serialises");
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn render_cmd(
+    record: &Path,
+    doc: DocArg,
+    format: FormatArg,
+    out: &Path,
+    template_dir: Option<PathBuf>,
+    font_dir: Option<PathBuf>,
+) -> ExitCode {
+    let templates = match Templates::load(template_dir.as_deref()) {
+        Ok(t) => t,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::from(INVALID);
+        }
+    };
+    let fonts: &'static vanban_font::Fonts = match &font_dir {
+        None => vanban_font::Fonts::embedded(),
+        Some(dir) => match vanban_font::Fonts::from_dir(dir) {
+            Ok(f) => Box::leak(Box::new(f)),
+            Err(e) => {
+                eprintln!("{}: lỗi: {e}", dir.display());
+                return ExitCode::from(INVALID);
+            }
+        },
+    };
+    let engine = Engine {
+        templates,
+        template_dir,
+        fonts,
+    };
+    let formats = match format {
+        FormatArg::Docx => vec![Format::Docx],
+        FormatArg::Pdf => vec![Format::Pdf],
+        FormatArg::Html => vec![Format::Html],
+        FormatArg::All => vec![Format::Docx, Format::Pdf, Format::Html],
+    };
+    if formats.contains(&Format::Pdf) {
+        let face = fonts.face(vanban_font::Variant::Regular);
+        eprintln!("PDF dùng phông {}", face.name());
+    }
+    let req = Request {
+        docs: doc_names(doc),
+        formats,
+    };
+    let (loaded, warnings) = match render::load_checked(record) {
+        Ok(x) => x,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::from(INVALID);
+        }
+    };
+    print_problems(&warnings);
+    let files = match engine.render(&loaded, &req) {
+        Ok(f) => f,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::from(INVALID);
+        }
+    };
+    match output::write_all(out, &files) {
+        Ok(paths) => {
+            for p in paths {
+                println!("{}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::from(INVALID)
+        }
+    }
+}
+
+fn doc_names(doc: DocArg) -> Option<Vec<String>> {
+    match doc {
+        DocArg::All => None,
+        DocArg::GiaoUoc => Some(vec!["giao-uoc".into()]),
+        DocArg::TinBai => Some(vec!["tin-bai".into()]),
+        DocArg::ToTrinh => Some(vec!["to-trinh".into()]),
+        DocArg::BienBan => Some(vec!["bien-ban".into()]),
+    }
+}
+
+fn markup_cmd(record: &Path, doc: DocArg, template_dir: Option<PathBuf>) -> ExitCode {
+    let result = Templates::load(template_dir.as_deref()).and_then(|t| {
+        let (l, _) = render::load_checked(record)?;
+        let profile = vanban_model::Profile::builtin(&l.record.the_thuc).expect("checked");
+        let view = vanban::context::build(&l.record, &profile);
+        let ctx = vanban::templates::context(&l.record, &view);
+        let mut out = String::new();
+        for d in doc_names(doc).unwrap_or_else(|| {
+            vanban::record::check::DOCS
+                .iter()
+                .filter(|d| render::has_data(&l, d))
+                .map(|d| d.to_string())
+                .collect()
+        }) {
+            out.push_str(
+                &t.render(&d, &ctx, template_dir.as_deref())
+                    .map_err(|p| vec![p])?,
+            );
+        }
+        Ok(out)
+    });
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
+            ExitCode::from(INVALID)
+        }
+    }
+}
+
+fn init(file: &Path) -> ExitCode {
+    if file.exists() {
+        eprintln!(
+            "{}: lỗi: tệp đã có; chọn tên khác để không ghi đè hồ sơ đang có",
+            file.display()
+        );
+        return ExitCode::from(INVALID);
+    }
+    let starter = vanban::render::Rendered {
+        name: file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "ho-so.yaml".into()),
+        bytes: include_bytes!("../fixtures/mau-khoi-dau.yaml").to_vec(),
+    };
+    let dir = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match output::write_all(dir, &[starter]) {
+        Ok(_) => {
+            eprintln!(
+                "đã tạo {}; sửa các mục có chú thích rồi chạy: vanban check {}",
+                file.display(),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::from(INVALID)
+        }
+    }
+}

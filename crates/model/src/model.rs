@@ -239,3 +239,51 @@ pub struct Image {
     pub data: Vec<u8>,
     pub caption: Vec<Run>,
 }
+
+impl Document {
+    /// Applies `f` to every piece of text in the document (for document-wide transforms such
+    /// as the tone-mark style), metadata included.
+    pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
+        let runs = |rs: &mut Vec<Run>| rs.iter_mut().for_each(|r| r.text = f(&r.text));
+        let col = |c: &mut Column| c.lines.iter_mut().for_each(|(_, t)| *t = f(t));
+        for s in [
+            &mut self.meta.title,
+            &mut self.meta.author,
+            &mut self.meta.subject,
+            &mut self.meta.keywords,
+        ] {
+            *s = f(s);
+        }
+        for b in &mut self.blocks {
+            match b {
+                Block::Header(h) => {
+                    for s in [&mut h.parent, &mut h.issuer, &mut h.place_date] {
+                        *s = f(s);
+                    }
+                    for s in [&mut h.number, &mut h.brief].into_iter().flatten() {
+                        *s = f(s);
+                    }
+                }
+                Block::Title(t) => {
+                    t.kind = f(&t.kind);
+                    t.summary.iter_mut().for_each(runs);
+                }
+                Block::Addressees(a) => {
+                    a.label = f(&a.label);
+                    a.lines.iter_mut().for_each(runs);
+                }
+                Block::Heading(h) => runs(&mut h.runs),
+                Block::Paragraph(p) => runs(&mut p.runs),
+                Block::List(l) => l.items.iter_mut().for_each(runs),
+                Block::Table(t) => t.rows.iter_mut().flat_map(|r| r.iter_mut()).for_each(runs),
+                Block::Closing(c) => {
+                    col(&mut c.left);
+                    col(&mut c.right);
+                }
+                Block::Grid(g) => g.cells.iter_mut().for_each(col),
+                Block::Image(i) => runs(&mut i.caption),
+                Block::PageBreak => {}
+            }
+        }
+    }
+}

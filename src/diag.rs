@@ -1,0 +1,152 @@
+//! Problems found in a user's input, and how they are shown: file, line and column, the
+//! field, what is wrong in Vietnamese, what would be right, and the offending line with a
+//! caret under the spot — the way compilers print errors.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use crate::record::locate::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The file as the user named it.
+    pub file: String,
+    pub pos: Option<Pos>,
+    /// The field path (`binh_xet[0].don_vi`), empty for file-level problems.
+    pub path: String,
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// The file's text, for the snippet under the message.
+    pub source: Option<Arc<str>>,
+}
+
+impl Problem {
+    pub fn error(file: &str, pos: Option<Pos>, path: &str, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Error,
+            file: file.to_string(),
+            pos,
+            path: path.to_string(),
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    pub fn warning(file: &str, pos: Option<Pos>, path: &str, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(file, pos, path, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_source(mut self, src: &Arc<str>) -> Self {
+        self.source = Some(src.clone());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col: lỗi: trường «path»: message`, then the source line with a caret
+    /// under the spot, then the hint.
+    pub fn render(&self) -> String {
+        let src = self.source.as_deref();
+        let mut out = String::new();
+        let _ = write!(out, "{}", self.file);
+        if let Some(p) = self.pos {
+            let _ = write!(out, ":{}:{}", p.line, p.col);
+        }
+        let kind = match self.severity {
+            Severity::Error => "lỗi",
+            Severity::Warning => "cảnh báo",
+        };
+        let _ = write!(out, ": {kind}: ");
+        if !self.path.is_empty() {
+            let _ = write!(out, "trường «{}»: ", self.path);
+        }
+        out.push_str(&self.message);
+        if let (Some(p), Some(src)) = (self.pos, src)
+            && let Some(line) = src.lines().nth(p.line.saturating_sub(1))
+        {
+            let num = p.line.to_string();
+            let pad = " ".repeat(num.len());
+            // The caret goes under the character at the column, counted in characters.
+            let before: String = line.chars().take(p.col.saturating_sub(1)).collect();
+            let caret_pad: String = before
+                .chars()
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = write!(out, "\n {pad} |\n {num} | {line}\n {pad} | {caret_pad}^");
+        }
+        if let Some(h) = &self.hint {
+            let _ = write!(out, "\n  gợi ý: {h}");
+        }
+        out
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean" suggestions.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_and_hint() {
+        let p = Problem::error("a.yaml", Some(Pos { line: 2, col: 9 }), "khoi.ten", "sai")
+            .with_hint("sửa đi")
+            .with_source(&Arc::from("x: 1\nkhoi:   ten\n"));
+        let s = p.render();
+        assert!(s.starts_with("a.yaml:2:9: lỗi: trường «khoi.ten»: sai"));
+        assert!(s.contains(" 2 | khoi:   ten\n   |         ^"));
+        assert!(s.ends_with("gợi ý: sửa đi"));
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(
+            closest("thanh_vein", ["thanh_vien", "the_thuc"]),
+            Some("thanh_vien")
+        );
+        assert_eq!(closest("zzz", ["thanh_vien", "the_thuc"]), None);
+    }
+}

@@ -1,0 +1,23 @@
+//! vanban: the record of an emulation block's meeting (YAML) in, the official Vietnamese
+//! documents that follow from it out — DOCX for Word and a PDF typeset with the same lines.
+//!
+//! The pipeline, each stage its own module or crate:
+//!
+//! 1. [`record`] — read the YAML record, locate and explain every problem, check consistency;
+//! 2. [`context`] — derive the facts templates need (names from ids, votes, dates per profile);
+//! 3. [`templates`] — Tera templates render our markup (`vanban_model::markup`);
+//! 4. `vanban_model` — the markup parses into the one document model;
+//! 5. writers — `vanban_docx`, `vanban_pdf` and [`html`] turn the model into bytes, each
+//!    reading the format profile (`vanban_model::Profile`);
+//! 6. [`output`] — files are written atomically, only when everything rendered.
+//!
+//! [`render`] strings the stages together; `main.rs` is the command line.
+
+pub mod awards;
+pub mod context;
+pub mod diag;
+pub mod html;
+pub mod output;
+pub mod record;
+pub mod render;
+pub mod templates;

@@ -1,0 +1,219 @@
+//! One record through the pipeline: record → template → markup → document model → bytes.
+//! Everything is produced in memory first; nothing is written unless every requested file
+//! rendered (see [`crate::output`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use vanban_font::Fonts;
+use vanban_model::{Block, Document, Profile, markup};
+use vanban_viet::ToneStyle;
+
+use crate::context;
+use crate::diag::Problem;
+use crate::record::check::{DOCS, check};
+use crate::record::load::{Loaded, load_file};
+use crate::templates::{self, Templates};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    Docx,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What to render; `None` means "everything the record has data for".
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub docs: Option<Vec<String>>,
+    pub formats: Vec<Format>,
+}
+
+/// Process-wide resources: compiled templates and fonts, loaded once.
+pub struct Engine {
+    pub templates: Templates,
+    pub template_dir: Option<PathBuf>,
+    pub fonts: &'static Fonts,
+}
+
+/// A rendered file, not yet written.
+pub struct Rendered {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Whether the record has the section a document needs.
+pub fn has_data(l: &Loaded, doc: &str) -> bool {
+    let r = &l.record;
+    match doc {
+        "giao-uoc" => r.giao_uoc.is_some(),
+        "tin-bai" => r.tin_bai.is_some(),
+        "to-trinh" => r.to_trinh.is_some(),
+        "bien-ban" => r.bien_ban.is_some(),
+        _ => false,
+    }
+}
+
+/// The record key that holds a document's section.
+fn section_key(doc: &str) -> &'static str {
+    match doc {
+        "giao-uoc" => "giao_uoc",
+        "tin-bai" => "tin_bai",
+        "to-trinh" => "to_trinh",
+        _ => "bien_ban",
+    }
+}
+
+/// Loads and checks a record: `Err` holds every problem (warnings included) when there is
+/// at least one error; `Ok` carries the warnings.
+pub fn load_checked(path: &Path) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {
+    let (loaded, mut problems) = load_file(path)?;
+    problems.extend(check(&loaded));
+    // In file order, as a reader goes through the record.
+    problems.sort_by_key(|p| p.pos);
+    if problems.iter().any(Problem::is_error) {
+        Err(problems)
+    } else {
+        Ok((loaded, problems))
+    }
+}
+
+impl Engine {
+    /// Renders one loaded record to the requested files, in memory.
+    pub fn render(&self, l: &Loaded, req: &Request) -> Result<Vec<Rendered>, Vec<Problem>> {
+        let profile = Profile::builtin(&l.record.the_thuc).expect("checked");
+        let docs: Vec<String> = match &req.docs {
+            Some(d) => d.clone(),
+            None => DOCS
+                .iter()
+                .filter(|d| has_data(l, d))
+                .map(|d| d.to_string())
+                .collect(),
+        };
+        let mut problems = Vec::new();
+        for d in &docs {
+            if !has_data(l, d) {
+                problems.push(
+                    Problem::error(
+                        &l.file,
+                        None,
+                        section_key(d),
+                        format!("hồ sơ chưa có mục «{}» nên không làm được văn bản {d}", section_key(d)),
+                    )
+                    .with_hint("thêm mục đó vào hồ sơ (xem docs/record.md), hoặc chọn văn bản khác bằng --doc"),
+                );
+            }
+        }
+        if docs.is_empty() {
+            problems.push(Problem::error(
+                &l.file,
+                None,
+                "",
+                "hồ sơ không có mục văn bản nào (giao_uoc, tin_bai, to_trinh, bien_ban)",
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let view = context::build(&l.record, &profile);
+        let ctx = templates::context(&l.record, &view);
+        let tone = match l.record.kieu_dau.as_deref() {
+            Some("moi") => ToneStyle::New,
+            _ => ToneStyle::Old,
+        };
+        let base = l.path.parent().unwrap_or(Path::new("."));
+        let mut out = Vec::new();
+        for d in &docs {
+            let doc = match self.document(d, &ctx, tone, base) {
+                Ok(doc) => doc,
+                Err(p) => {
+                    problems.push(p);
+                    continue;
+                }
+            };
+            for f in &req.formats {
+                let bytes = match f {
+                    Format::Docx => {
+                        Err::<Vec<u8>, String>(String::new()) // STUB vanban_docx::write(&doc, &profile, self.fonts)
+                            .map_err(|e| e.to_string())
+                    }
+                    Format::Pdf => Err("định dạng PDF chưa làm xong".to_string()),
+                    Format::Html if d == "tin-bai" => Ok(crate::html::write(&doc).into_bytes()),
+                    Format::Html => continue, // HTML is for the news item only
+                };
+                match bytes {
+                    Ok(bytes) => out.push(Rendered {
+                        name: format!("{d}.{}", f.ext()),
+                        bytes,
+                    }),
+                    Err(e) => problems.push(Problem::error(
+                        &l.file,
+                        None,
+                        "",
+                        format!("{d}.{}: {e}", f.ext()),
+                    )),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Template → markup → document model, with the record's tone-mark style applied and
+    /// pictures loaded (paths relative to the record).
+    pub fn document(
+        &self,
+        doc: &str,
+        ctx: &tera::Context,
+        tone: ToneStyle,
+        base: &Path,
+    ) -> Result<Document, Problem> {
+        let text = self
+            .templates
+            .render(doc, ctx, self.template_dir.as_deref())?;
+        let mut model = markup::parse(&text).map_err(|e| {
+            Problem::error(
+                &format!("templates/{doc}.vb"),
+                None,
+                "",
+                format!(
+                    "mẫu sinh ra văn bản đánh dấu sai ở dòng {} của kết quả: {}",
+                    e.line, e.message
+                ),
+            )
+            .with_hint("xem cú pháp đánh dấu trong docs/markup.md")
+            .with_source(&Arc::from(text.as_str()))
+        })?;
+        model.map_text(&|t| vanban_viet::tone_style(t, tone));
+        for b in &mut model.blocks {
+            if let Block::Image(img) = b
+                && !img.path.is_empty()
+            {
+                let p = base.join(&img.path);
+                img.data = std::fs::read(&p).map_err(|e| {
+                    Problem::error(
+                        &p.display().to_string(),
+                        None,
+                        "",
+                        format!("không đọc được ảnh: {e}"),
+                    )
+                })?;
+            }
+        }
+        Ok(model)
+    }
+}

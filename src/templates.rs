@@ -1,0 +1,272 @@
+//! The Tera templates: embedded in the binary, overridable from a folder, compiled once per
+//! process, with the Vietnamese helpers as filters and functions. Templates write our markup
+//! (docs/markup.md); autoescaping is on with the markup's escape function, so record text
+//! with `*`, `@`, `|`, `<` or `&` arrives intact.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+use vanban_viet::{self as viet, Date, DateStyle, NumberStyle, WordsOptions};
+
+use crate::diag::Problem;
+use crate::record::locate::Pos;
+
+/// Template files shipped in the binary: the four documents and the parts they share.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("_dau.vb", include_str!("../templates/_dau.vb")),
+    ("giao-uoc.vb", include_str!("../templates/giao-uoc.vb")),
+    ("tin-bai.vb", include_str!("../templates/tin-bai.vb")),
+    ("to-trinh.vb", include_str!("../templates/to-trinh.vb")),
+    ("bien-ban.vb", include_str!("../templates/bien-ban.vb")),
+];
+
+/// Compiled templates, ready to render any number of records.
+pub struct Templates {
+    tera: Tera,
+}
+
+fn style_of(kwargs: &Kwargs) -> TeraResult<bool> {
+    // `kieu="dang"` selects the Party convention; anything else is the state's.
+    Ok(kwargs.get::<&str>("kieu")?.unwrap_or("dang") == "dang")
+}
+
+fn date_arg(s: &str) -> TeraResult<Date> {
+    Date::parse_iso(s).map_err(|e| tera::Error::message(e.to_string()))
+}
+
+fn register_helpers(tera: &mut Tera) {
+    tera.register_filter("upper_vi", |s: &str, _: Kwargs, _: &State| viet::upper(s));
+    tera.register_filter("lower_vi", |s: &str, _: Kwargs, _: &State| viet::lower(s));
+    tera.register_filter("sentence", |s: &str, _: Kwargs, _: &State| {
+        viet::sentence_case(s)
+    });
+    tera.register_filter("date_running", |s: &str, k: Kwargs, _: &State| {
+        let style = if style_of(&k)? {
+            DateStyle::Party
+        } else {
+            DateStyle::State
+        };
+        Ok::<_, tera::Error>(viet::running_date(date_arg(s)?, style))
+    });
+    tera.register_filter("date_header", |s: &str, k: Kwargs, _: &State| {
+        let place = k.get::<&str>("noi")?.unwrap_or("");
+        Ok::<_, tera::Error>(viet::header_date_line(place, date_arg(s)?))
+    });
+    tera.register_filter("date_long", |s: &str, _: Kwargs, _: &State| {
+        Ok::<_, tera::Error>(viet::long_date(date_arg(s)?))
+    });
+    tera.register_filter("thousands", |n: u64, _: Kwargs, _: &State| {
+        viet::group_thousands(n)
+    });
+    tera.register_filter("time_words", |s: &str, _: Kwargs, _: &State| {
+        // "08:00" → "08 giờ 00 phút"; anything else is kept as written.
+        match s.split_once(':') {
+            Some((h, m)) => format!("{:0>2} giờ {:0>2} phút", h.trim(), m.trim()),
+            None => s.to_string(),
+        }
+    });
+    tera.register_filter("pad2", |n: u64, _: Kwargs, _: &State| format!("{n:02}"));
+    tera.register_filter("money", |n: u64, _: Kwargs, _: &State| viet::money(n));
+    tera.register_filter("money_words", |n: u64, _: Kwargs, _: &State| {
+        viet::money_words(n, &WordsOptions::default())
+    });
+    tera.register_filter("number_words", |n: u64, _: Kwargs, _: &State| {
+        viet::number_words(n, &WordsOptions::default())
+    });
+    tera.register_filter("letter", |n: usize, _: Kwargs, _: &State| {
+        viet::alphabet_letter(n.saturating_sub(1))
+    });
+    tera.register_filter("sort_vi", |v: Vec<String>, _: Kwargs, _: &State| {
+        let mut v = v;
+        viet::sort(&mut v);
+        v
+    });
+    tera.register_function("percent", |k: Kwargs, _: &State| {
+        let n = k.must_get::<u32>("so")?;
+        let d = k.must_get::<u32>("tren")?;
+        viet::percent(n, d).ok_or_else(|| tera::Error::message("tỷ lệ trên 0 phiếu"))
+    });
+    tera.register_function("number_line", |k: Kwargs, _: &State| {
+        let style = if style_of(&k)? {
+            NumberStyle::Party
+        } else {
+            NumberStyle::State
+        };
+        let so = k.get::<u32>("so")?;
+        let loai = k.get::<&str>("loai")?;
+        let co_quan = k.must_get::<&str>("co_quan")?;
+        Ok::<_, tera::Error>(viet::number_line(
+            style,
+            so,
+            loai.and_then(|l| viet::type_abbr(l, style)),
+            co_quan,
+        ))
+    });
+}
+
+impl Templates {
+    /// The embedded set, with files of the same name from `dir` replacing embedded ones.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, Vec<Problem>> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(vanban_model::markup::escape_to);
+        tera.autoescape_on([".vb"]);
+        register_helpers(&mut tera);
+        let mut problems = Vec::new();
+        let mut sources: Vec<(String, String, PathBuf)> = EMBEDDED
+            .iter()
+            .map(|(n, s)| {
+                (
+                    n.to_string(),
+                    s.to_string(),
+                    PathBuf::from("templates").join(n),
+                )
+            })
+            .collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                vec![Problem::error(
+                    &dir.display().to_string(),
+                    None,
+                    "",
+                    format!("không mở được thư mục mẫu: {e}"),
+                )]
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "vb"))
+                .collect();
+            files.sort();
+            for path in files {
+                let name = path
+                    .file_name()
+                    .expect("has a name")
+                    .to_string_lossy()
+                    .to_string();
+                match std::fs::read_to_string(&path) {
+                    Ok(src) => match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                        Some(slot) => *slot = (name, src, path),
+                        None => sources.push((name, src, path)),
+                    },
+                    Err(e) => problems.push(Problem::error(
+                        &path.display().to_string(),
+                        None,
+                        "",
+                        format!("không đọc được mẫu: {e}"),
+                    )),
+                }
+            }
+        }
+        for (name, src, path) in &sources {
+            if let Err(e) = tera.add_raw_template(name, src) {
+                problems.push(template_problem(&path.display().to_string(), src, &e));
+            }
+        }
+        if problems.is_empty() {
+            Ok(Templates { tera })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Renders a document's template to markup. Errors point into the template file.
+    pub fn render(&self, doc: &str, ctx: &Context, dir: Option<&Path>) -> Result<String, Problem> {
+        let name = format!("{doc}.vb");
+        self.tera.render(&name, ctx).map_err(|e| {
+            let file = report_file(&e, &name);
+            let (path, src) = template_source(&file, dir);
+            template_problem(&path, &src, &e)
+        })
+    }
+
+    /// Writes the embedded set to `dir`, as a starting point for a customised one.
+    pub fn export(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir)?;
+        let mut written = Vec::new();
+        for (name, src) in EMBEDDED {
+            let p = dir.join(name);
+            std::fs::write(&p, src)?;
+            written.push(p);
+        }
+        Ok(written)
+    }
+}
+
+fn report_file(e: &tera::Error, fallback: &str) -> String {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r)
+            if !r.filename().is_empty() =>
+        {
+            r.filename().to_string()
+        }
+        _ => fallback.to_string(),
+    }
+}
+
+/// A Tera error as a located problem in the template file.
+pub fn template_problem(file: &str, src: &str, e: &tera::Error) -> Problem {
+    let (pos, msg) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let s = r.span();
+            (
+                Some(Pos {
+                    line: s.start_line,
+                    col: s.start_col + 1,
+                }),
+                r.message().to_string(),
+            )
+        }
+        _ => (None, e.to_string()),
+    };
+    let kind = match e.kind() {
+        tera::ErrorKind::SyntaxError(_) => "lỗi cú pháp trong mẫu",
+        _ => "lỗi khi dựng mẫu",
+    };
+    Problem::error(file, pos, "", format!("{kind}: {}", explain(&msg)))
+        .with_hint(template_hint(&msg))
+        .with_source(&Arc::from(src))
+}
+
+/// Where a template comes from (the override folder or the embedded set) and its text.
+fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
+    if let Some(p) = dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
+        let src = std::fs::read_to_string(&p).unwrap_or_default();
+        return (p.display().to_string(), src);
+    }
+    let src = EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == file)
+        .map(|(_, s)| s.to_string())
+        .unwrap_or_default();
+    (format!("templates/{file}"), src)
+}
+
+fn explain(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("Field `") {
+        let f = rest.split('`').next().unwrap_or(rest);
+        return format!("không có biến «{f}» ({msg})");
+    }
+    if msg.contains("Unknown filter") || msg.contains("filter") && msg.contains("not found") {
+        return format!("không có bộ lọc này ({msg})");
+    }
+    msg.to_string()
+}
+
+fn template_hint(msg: &str) -> String {
+    if msg.contains("filter") {
+        "các bộ lọc có sẵn được liệt kê trong docs/markup.md".into()
+    } else if msg.starts_with("Field") || msg.contains("not found in context") {
+        "các biến mẫu dùng được liệt kê trong docs/markup.md (r. là hồ sơ, v. là dữ liệu suy ra)"
+            .into()
+    } else {
+        "xem cú pháp Tera trong docs/markup.md".into()
+    }
+}
+
+/// The template context of a record: `r` (as written) and `v` (derived facts).
+pub fn context(record: &crate::record::types::Record, view: &crate::context::View) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("r", record);
+    ctx.insert("v", view);
+    ctx
+}

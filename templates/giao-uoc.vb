@@ -1,0 +1,40 @@
+{#- Bản giao ước thi đua: the pledge every member's head signs. Markup: docs/markup.md. -#}
+{%- set g = r.giao_uoc -%}
+{%- set d = v.pledge -%}
+@meta
+title: Bản giao ước thi đua năm {{ g.nam }}
+author: {{ r.khoi.ten }}
+subject: Giao ước thi đua năm {{ g.nam }} của {{ r.khoi.ten }}
+date: {{ d.iso }}
+{% include "_dau.vb" %}
+@title BẢN GIAO ƯỚC THI ĐUA
+năm {{ g.nam }}
+@p
+{% for c in g.can_cu %}{{ c }}
+
+{% endfor -%}
+Hôm nay, {{ d.iso | date_long }}, tại {{ r.hoi_nghi.dia_diem }}, {{ v.total | number_words }} cơ quan thành viên {{ r.khoi.ten }} thống nhất ký kết giao ước thi đua năm {{ g.nam }} với các nội dung sau:
+@heading 1
+I. NỘI DUNG GIAO ƯỚC
+@list number
+{% for c in g.noi_dung %}{{ c }}
+{% endfor -%}
+{% if g.to_chuc_thuc_hien %}
+@heading 1
+II. TỔ CHỨC THỰC HIỆN
+@list number
+{% for c in g.to_chuc_thuc_hien %}{{ c }}
+{% endfor -%}
+{% endif %}
+@p
+Bản giao ước có hiệu lực kể từ ngày ký, được lập thành {{ v.total | pad2 }} bản, mỗi cơ quan thành viên giữ 01 bản./.
+@p center
+ĐẠI DIỆN CÁC CƠ QUAN KÝ GIAO ƯỚC
+@grid {{ g.so_cot | default(value=3) }}
+{% for s in v.signers -%}
+agency: {{ s.agency_caps }}
+{% for role in s.roles %}role: {{ role }}
+{% endfor -%}
+name: {{ s.name }}
+
+{% endfor -%}
