@@ -200,10 +200,6 @@ fn render_cmd(
         FormatArg::Html => vec![Format::Html],
         FormatArg::All => vec![Format::Docx, Format::Pdf, Format::Html],
     };
-    if formats.contains(&Format::Pdf) {
-        let face = fonts.face(vanban_font::Variant::Regular);
-        eprintln!("PDF dùng phông {}", face.name());
-    }
     let req = Request {
         docs: doc_names(doc),
         formats,
@@ -225,6 +221,10 @@ fn render_cmd(
     };
     match output::write_all(out, &files) {
         Ok(paths) => {
+            if files.iter().any(|f| f.name.ends_with(".pdf")) {
+                let face = fonts.face(vanban_font::Variant::Regular);
+                eprintln!("PDF nhúng phông {}", face.name());
+            }
             for p in paths {
                 println!("{}", p.display());
             }

@@ -145,8 +145,7 @@ impl Engine {
             for f in &req.formats {
                 let bytes = match f {
                     Format::Docx => {
-                        Err::<Vec<u8>, String>(String::new()) // STUB vanban_docx::write(&doc, &profile, self.fonts)
-                            .map_err(|e| e.to_string())
+                        vanban_docx::write(&doc, &profile, self.fonts).map_err(|e| e.to_string())
                     }
                     Format::Pdf => Err("định dạng PDF chưa làm xong".to_string()),
                     Format::Html if d == "tin-bai" => Ok(crate::html::write(&doc).into_bytes()),

@@ -112,7 +112,7 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
     let mut unknown: Vec<String> = Vec::new();
     let de = serde_yaml::Deserializer::from_str(src);
     let parsed: Result<Record, _> = serde_ignored::deserialize(de, |path| {
-        unknown.push(path.to_string());
+        unknown.push(bracket_indices(&path.to_string()));
     });
     for path in &unknown {
         problems.push(unknown_key(file, &index, path));
@@ -143,6 +143,22 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
             Err(problems)
         }
     }
+}
+
+/// serde_ignored writes `thanh_vien.0.ten`; messages and the index use `thanh_vien[0].ten`.
+fn bracket_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 4);
+    for seg in path.split('.') {
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{seg}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    out
 }
 
 /// The first line whose value opens a quote it does not close (outside comments).
@@ -356,8 +372,8 @@ fn explain(msg: &str) -> (String, Option<String>) {
         ),
         (
             "mapping values are not allowed",
-            "dấu hai chấm «:» ở chỗ không được phép",
-            "nếu nội dung có «: », hãy đặt cả nội dung trong dấu ngoặc kép \"…\"",
+            "dấu hai chấm «:» ở chỗ không được phép (thường do thụt dòng sai)",
+            "các khóa cùng một nhóm phải thẳng cột với nhau; nếu nội dung có «: », hãy đặt cả nội dung trong dấu ngoặc kép \"…\"",
         ),
         (
             "found character that cannot start any token",
@@ -424,6 +440,13 @@ fn kind_vi(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_use_brackets_for_indices() {
+        assert_eq!(bracket_indices("thanh_vien.0.ten"), "thanh_vien[0].ten");
+        assert_eq!(bracket_indices("a.b"), "a.b");
+        assert_eq!(bracket_indices("x.12"), "x[12]");
+    }
 
     #[test]
     fn schema_knows_nested_keys() {

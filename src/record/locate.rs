@@ -106,7 +106,8 @@ impl Index {
                     continue;
                 }
                 if split_key(rest).is_none() {
-                    continue; // a scalar item
+                    idx.flow(&item, line_no, col, rest);
+                    continue; // a scalar item or a flow map
                 }
                 stack.push(Frame {
                     indent: col,
@@ -132,6 +133,7 @@ impl Index {
                 idx.map.insert(path.clone(), key_pos);
                 open_key = Some((path, col));
             } else {
+                idx.flow(&path, line_no, col + value_off, value);
                 idx.map.insert(
                     path,
                     Pos {
@@ -147,6 +149,44 @@ impl Index {
                 .or_insert(key_pos);
         }
         idx
+    }
+
+    /// Indexes a one-line flow map `{ a: 1, b: x }` standing at byte `start` of its line,
+    /// so that `path.b` points at `x`. Nested braces and quoted commas are left to the
+    /// enclosing field.
+    fn flow(&mut self, path: &str, line: usize, start: usize, text: &str) {
+        let Some(inner) = text
+            .strip_prefix('{')
+            .and_then(|t| t.trim_end().strip_suffix('}'))
+        else {
+            return;
+        };
+        if inner.contains(['{', '[', '"', '\'']) && inner.contains(',') && inner.contains('"') {
+            return;
+        }
+        let mut off = start + 1;
+        for part in inner.split(',') {
+            let lead = part.len() - part.trim_start().len();
+            if let Some((key, _, value_off)) = split_key(part.trim_start()) {
+                let key_col = off + lead;
+                let p = format!("{path}.{key}");
+                self.map.insert(
+                    format!("{p}#key"),
+                    Pos {
+                        line,
+                        col: key_col + 1,
+                    },
+                );
+                self.map.insert(
+                    p,
+                    Pos {
+                        line,
+                        col: key_col + value_off + 1,
+                    },
+                );
+            }
+            off += part.len() + 1;
+        }
     }
 
     /// Position of a field's value, or of the nearest enclosing field the index knows.
@@ -227,6 +267,7 @@ thanh_vien:
 binh_xet:
 - hinh_thuc: co-thi-dua
   don_vi: tct
+- { hinh_thuc: bang-khen, don_vi: btc, dong_y: 9 }
 giao_uoc:
   noi_dung:
     - Một
@@ -239,11 +280,13 @@ giao_uoc:
         let at = |p: &str| idx.find(p).map(|p| (p.line, p.col));
         assert_eq!(at("the_thuc"), Some((2, 11)));
         assert_eq!(at("khoi.ten"), Some((4, 8)));
-        assert_eq!(at("thanh_vien[0].id"), Some((6, 11)));
-        assert_eq!(at("thanh_vien[1].id"), Some((8, 11)));
+        assert_eq!(at("thanh_vien[0].id"), Some((6, 9)));
+        assert_eq!(at("thanh_vien[1].id"), Some((8, 9)));
         assert_eq!(at("thanh_vien[1].nguoi_ky.ho_ten"), Some((13, 15)));
         assert_eq!(at("binh_xet[0].don_vi"), Some((16, 11)));
-        assert_eq!(at("giao_uoc.noi_dung[1]"), Some((20, 5)));
+        assert_eq!(at("binh_xet[1].don_vi"), Some((17, 35)));
+        assert_eq!(at("binh_xet[1].dong_y"), Some((17, 48)));
+        assert_eq!(at("giao_uoc.noi_dung[1]"), Some((21, 5)));
         // Unknown below a known field: the field.
         assert_eq!(at("thanh_vien[1].nguoi_ky.xyz"), Some((12, 5)));
         assert_eq!(

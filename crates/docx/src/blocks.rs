@@ -1,0 +1,298 @@
+//! The document body: each model block as docx-rs paragraphs and tables, in order.
+
+use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Pic, Run, Tab, TabValueType, Table};
+use vanban_font::Fonts;
+use vanban_model::profile::{Profile, Style, pt_to_twip};
+use vanban_model::{Addressees, Block, Document, Image, List, ListMarker, ParaStyle, Title};
+
+use crate::DocxError;
+use crate::measure::longest_line;
+use crate::style::{mark, paragraph, run, runs, spacer, text_paragraph};
+use crate::{header, image, page, tables};
+
+/// What the body becomes: paragraphs and tables in order (boxed: docx-rs's are large).
+pub(crate) enum Item {
+    Para(Box<Paragraph>),
+    /// A table and how many of its leading rows are header rows.
+    Table(Box<Table>, usize),
+}
+
+/// The body as it is written, block after block.
+#[derive(Default)]
+pub(crate) struct Flow {
+    items: Vec<Item>,
+}
+
+impl Flow {
+    pub(crate) fn para(&mut self, p: Paragraph) {
+        self.items.push(Item::Para(Box::new(p)));
+    }
+
+    pub(crate) fn table(&mut self, t: Table, header_rows: usize) {
+        self.items.push(Item::Table(Box::new(t), header_rows));
+    }
+
+    /// Whether the last thing written is a table: Word merges two tables that touch, so
+    /// the next table needs a paragraph between.
+    pub(crate) fn after_table(&self) -> bool {
+        matches!(self.items.last(), Some(Item::Table(..)))
+    }
+}
+
+/// The body as docx-rs holds it, and the header-row count of each table in document
+/// order, which [`crate::normalize`] marks (docx-rs has no `w:tblHeader`).
+pub(crate) struct Body {
+    pub docx: Docx,
+    pub header_rows: Vec<usize>,
+}
+
+pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Body, DocxError> {
+    let mut flow = Flow::default();
+    let mut images = 0;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // The closing pair moves to the next page with the last body lines.
+        let keep = matches!(doc.blocks.get(i + 1), Some(Block::Closing(_)));
+        match block {
+            Block::Header(h) => header::header(h, profile, fonts, &mut flow),
+            Block::Title(t) => title(t, profile, fonts, &mut flow),
+            Block::Addressees(a) => addressees(a, profile, fonts, &mut flow),
+            Block::Heading(h) => {
+                let style = profile.heading(h.level);
+                flow.para(text_paragraph(style, &h.runs).keep_next(true));
+            }
+            Block::Paragraph(p) => {
+                let style = profile.paragraph(p.style);
+                flow.para(text_paragraph(style, &p.runs).keep_next(style.keep_next || keep));
+            }
+            Block::List(l) => list(l, profile, keep, &mut flow),
+            Block::Table(t) => tables::ruled(t, profile, &mut flow),
+            Block::Closing(c) => tables::closing(c, profile, &mut flow),
+            Block::Grid(g) => tables::grid(g, profile, &mut flow),
+            Block::Image(img) => {
+                images += 1;
+                picture(img, images, profile, &mut flow)?;
+            }
+            // The break's own paragraph mark, which Word carries to the next page, takes
+            // no room there.
+            Block::PageBreak => {
+                flow.para(spacer(0.0).add_run(Run::new().add_break(BreakType::Page)))
+            }
+        }
+    }
+    // A body that ends with a table still ends with a paragraph, as Word wants; it takes
+    // no room, so it cannot push an empty page.
+    if flow.after_table() {
+        flow.para(spacer(0.0));
+    }
+    let mut docx = Docx::new();
+    let mut header_rows = Vec::new();
+    for item in flow.items {
+        docx = match item {
+            Item::Para(p) => docx.add_paragraph(*p),
+            Item::Table(t, n) => {
+                header_rows.push(n);
+                docx.add_table(*t)
+            }
+        };
+    }
+    Ok(Body { docx, header_rows })
+}
+
+/// The style with other spacing above and below.
+fn spaced(style: &Style, before: f32, after: f32) -> Style {
+    Style {
+        space_before_pt: before,
+        space_after_pt: after,
+        ..style.clone()
+    }
+}
+
+/// The document type, its summary lines and the mark under them, all kept with what
+/// follows.
+fn title(t: &Title, profile: &Profile, fonts: &Fonts, flow: &mut Flow) {
+    let tp = &profile.title;
+    let width = page::text_width(profile) as f32 / 20.0;
+    let mut paras = vec![paragraph(&tp.kind).add_run(run(&t.kind, &tp.kind))];
+    paras.extend(t.summary.iter().map(|l| text_paragraph(&tp.summary, l)));
+    // The mark stands under the longest summary line, or under the type.
+    let longest = if t.summary.is_empty() {
+        let kind = [vanban_model::Run::plain(t.kind.clone())];
+        longest_line(
+            &kind,
+            tp.kind.bold,
+            tp.kind.italic,
+            tp.kind.size,
+            width,
+            fonts,
+        )
+    } else {
+        let s = &tp.summary;
+        t.summary
+            .iter()
+            .map(|l| longest_line(l, s.bold, s.italic, s.size, width, fonts))
+            .fold(0.0, f32::max)
+    };
+    match mark(tp.mark.kind(), longest, width, profile, tp.space_after_pt) {
+        Some(m) => paras.push(m),
+        None => {
+            // No mark: the title's space goes under its last line.
+            let last = t.summary.last();
+            let style = if last.is_some() {
+                &tp.summary
+            } else {
+                &tp.kind
+            };
+            let style = spaced(
+                style,
+                style.space_before_pt,
+                style.space_after_pt + tp.space_after_pt,
+            );
+            let p = match last {
+                Some(l) => text_paragraph(&style, l),
+                None => paragraph(&style).add_run(run(&t.kind, &style)),
+            };
+            *paras.last_mut().expect("the type is there") = p;
+        }
+    }
+    for p in paras {
+        flow.para(p.keep_next(true));
+    }
+}
+
+/// "Kính gửi:" and the addressees: the first on the label's line, the others one a line
+/// under it, all starting where the text after the label starts (a hanging indent as
+/// wide as the label and a space, with a tab stop there).
+fn addressees(a: &Addressees, profile: &Profile, fonts: &Fonts, flow: &mut Flow) {
+    let st = &profile.addressees;
+    let face = fonts.styled(st.bold, st.italic);
+    let label = format!("{} ", a.label);
+    let hang = pt_to_twip(face.width(&label, st.size)) + 1;
+    let left = crate::style::mm_twip(st.left_indent_mm) + hang;
+    let count = a.lines.len().max(1);
+    for i in 0..count {
+        let before = if i == 0 { st.space_before_pt } else { 0.0 };
+        let after = if i + 1 == count {
+            st.space_after_pt
+        } else {
+            0.0
+        };
+        let style = Style {
+            first_indent_mm: 0.0,
+            left_indent_mm: 0.0,
+            keep_next: st.keep_next || i + 1 < count,
+            ..spaced(st, before, after)
+        };
+        let mut p = paragraph(&style);
+        if i == 0 {
+            p = p
+                .indent(
+                    Some(left),
+                    Some(docx_rs::SpecialIndentType::Hanging(hang)),
+                    None,
+                    None,
+                )
+                .add_tab(Tab::new().val(TabValueType::Left).pos(left as usize))
+                .add_run(run(&a.label, st));
+            if !a.lines.is_empty() {
+                p = p.add_run(tab(st));
+            }
+        } else {
+            p = p.indent(Some(left), None, None, None);
+        }
+        if let Some(line) = a.lines.get(i) {
+            p = runs(p, line, st);
+        }
+        flow.para(p);
+    }
+}
+
+fn tab(style: &Style) -> Run {
+    let mut r = Run::new().add_tab();
+    r.run_property = crate::style::run_property(style, false, false, false);
+    r
+}
+
+/// Vietnamese point letters, in order: no f, j, w, z; đ after d.
+const LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// The marker of item `i` (0-based), written as text so layout matches our PDF.
+pub(crate) fn marker(kind: ListMarker, i: usize) -> String {
+    match kind {
+        ListMarker::Number => format!("{}. ", i + 1),
+        ListMarker::Dash => "- ".to_string(),
+        ListMarker::Letter => {
+            // Past "y": "aa", "ab", … (bijective base 23).
+            let mut n = i + 1;
+            let mut s = Vec::new();
+            while n > 0 {
+                n -= 1;
+                s.push(LETTERS[n % LETTERS.len()]);
+                n /= LETTERS.len();
+            }
+            s.reverse();
+            format!("{}) ", s.concat())
+        }
+    }
+}
+
+/// A list: body paragraphs opening with their marker.
+fn list(l: &List, profile: &Profile, keep_last: bool, flow: &mut Flow) {
+    let style = profile.paragraph(ParaStyle::Body);
+    for (i, item) in l.items.iter().enumerate() {
+        let last = i + 1 == l.items.len();
+        let p = paragraph(style).add_run(run(&marker(l.marker, i), style));
+        flow.para(runs(p, item, style).keep_next(style.keep_next || (last && keep_last)));
+    }
+}
+
+/// A picture, centred and at most as wide as the text, and its caption under it. A
+/// picture without data (not found by the caller) leaves its caption only.
+fn picture(img: &Image, n: usize, profile: &Profile, flow: &mut Flow) -> Result<(), DocxError> {
+    if !img.data.is_empty() {
+        let (w, h) =
+            image::dimensions(&img.data).ok_or_else(|| DocxError::Image(img.path.clone()))?;
+        // Pixels at 96 per inch, in EMU (914400 an inch, 635 a twip).
+        let (mut cx, mut cy) = (w as u64 * 9525, h as u64 * 9525);
+        let max = page::text_width(profile) as u64 * 635;
+        if cx > max {
+            cy = cy * max / cx;
+            cx = max;
+        }
+        let pic = Pic::new_with_dimensions(img.data.clone(), w, h)
+            .size(cx as u32, cy as u32)
+            .id(format!("rIdImage{n}"));
+        // Line spacing stays automatic: an exact height would crop the picture.
+        flow.para(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .keep_next(true)
+                .widow_control(true)
+                .add_run(Run::new().add_image(pic)),
+        );
+    }
+    if !img.caption.is_empty() {
+        flow.para(text_paragraph(
+            profile.paragraph(ParaStyle::Caption),
+            &img.caption,
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_follow_the_vietnamese_alphabet() {
+        let letters: Vec<String> = (0..7).map(|i| marker(ListMarker::Letter, i)).collect();
+        assert_eq!(letters, ["a) ", "b) ", "c) ", "d) ", "đ) ", "e) ", "g) "]);
+        assert_eq!(marker(ListMarker::Letter, 22), "y) ");
+        assert_eq!(marker(ListMarker::Letter, 23), "aa) ");
+        assert_eq!(marker(ListMarker::Number, 5), "6. ");
+        assert_eq!(marker(ListMarker::Dash, 3), "- ");
+    }
+}

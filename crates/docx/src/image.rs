@@ -1,0 +1,73 @@
+//! Picture sizes read from the file header, so the writer needs no image library.
+
+/// Whether `data` is a JPEG file.
+pub(crate) fn is_jpeg(data: &[u8]) -> bool {
+    data.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// Width and height in pixels of a PNG or JPEG; `None` for anything else or a broken
+/// header.
+pub(crate) fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
+    if data.starts_with(PNG) {
+        // The IHDR chunk comes first: width and height right after its type.
+        let be = |i: usize| Some(u32::from_be_bytes(data.get(i..i + 4)?.try_into().ok()?));
+        return (data.get(12..16)? == b"IHDR")
+            .then(|| Some((be(16)?, be(20)?)))
+            .flatten()
+            .filter(|&(w, h)| w > 0 && h > 0);
+    }
+    if !is_jpeg(data) {
+        return None;
+    }
+    // Walk the JPEG segments up to a start-of-frame, which holds the size.
+    let mut i = 2;
+    loop {
+        while *data.get(i)? != 0xFF {
+            i += 1;
+        }
+        while *data.get(i)? == 0xFF {
+            i += 1;
+        }
+        let m = *data.get(i)?;
+        i += 1;
+        if (0xD0..=0xD9).contains(&m) || m == 0x01 {
+            continue; // markers without a length
+        }
+        let len = u16::from_be_bytes([*data.get(i)?, *data.get(i + 1)?]) as usize;
+        let sof = (0xC0..=0xCF).contains(&m) && !matches!(m, 0xC4 | 0xC8 | 0xCC);
+        if sof {
+            let h = u16::from_be_bytes([*data.get(i + 3)?, *data.get(i + 4)?]) as u32;
+            let w = u16::from_be_bytes([*data.get(i + 5)?, *data.get(i + 6)?]) as u32;
+            return (w > 0 && h > 0).then_some((w, h));
+        }
+        i += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_size() {
+        let mut png = PNG.to_vec();
+        png.extend([0, 0, 0, 13]);
+        png.extend(b"IHDR");
+        png.extend(640u32.to_be_bytes());
+        png.extend(480u32.to_be_bytes());
+        assert_eq!(dimensions(&png), Some((640, 480)));
+        assert_eq!(dimensions(&png[..20]), None);
+    }
+
+    #[test]
+    fn jpeg_size_after_other_segments() {
+        let mut jpg = vec![0xFF, 0xD8];
+        jpg.extend([0xFF, 0xE0, 0, 4, 1, 2]); // APP0, 2 bytes of payload
+        jpg.extend([0xFF, 0xC0, 0, 11, 8, 0x01, 0xE0, 0x02, 0x80, 3]);
+        assert!(is_jpeg(&jpg));
+        assert_eq!(dimensions(&jpg), Some((640, 480)));
+        assert_eq!(dimensions(b"GIF89a"), None);
+    }
+}

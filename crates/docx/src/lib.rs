@@ -1,0 +1,78 @@
+//! vanban's DOCX writer: a [`Document`] and a format [`Profile`] in, the bytes of a
+//! schema-valid, deterministic .docx out.
+//!
+//! docx-rs builds the body ([`blocks`], [`header`], [`tables`], [`page`]); its package is
+//! then rewritten ([`package`]): every XML part goes through [`normalize`] (schema order,
+//! a few injected properties docx-rs cannot express), the core properties are replaced
+//! ([`props`]), unrelated parts are dropped, and the zip is written with fixed timestamps
+//! and a fixed part order, so the same document always gives the same bytes.
+//!
+//! Every size, margin and spacing comes from the profile; the writer only converts units.
+
+use std::fmt;
+
+use vanban_font::Fonts;
+use vanban_model::{Document, Profile};
+
+mod blocks;
+mod header;
+mod image;
+mod measure;
+mod normalize;
+mod package;
+mod page;
+mod props;
+mod style;
+mod tables;
+
+/// Why a document could not be written. The messages are Vietnamese, for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocxError {
+    /// `meta.date` is neither empty nor an ISO date.
+    Date(String),
+    /// A picture is neither PNG nor JPEG, or its header is broken; holds its path.
+    Image(String),
+    /// docx-rs could not write its package.
+    Pack(String),
+    /// A part of the package could not be read back while normalising it (a bug here).
+    Part { part: String, message: String },
+}
+
+impl fmt::Display for DocxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocxError::Date(d) => write!(
+                f,
+                "ngày của văn bản «{d}» không đúng dạng NNNN-TT-NN (ví dụ 2024-02-06)"
+            ),
+            DocxError::Image(p) => write!(
+                f,
+                "ảnh «{p}» không phải tệp PNG hay JPEG, hoặc tệp ảnh bị hỏng"
+            ),
+            DocxError::Pack(e) => write!(f, "không ghi được tệp DOCX: {e}"),
+            DocxError::Part { part, message } => write!(
+                f,
+                "lỗi nội bộ khi chuẩn hóa phần «{part}» của tệp DOCX: {message}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+/// Writes `doc` as a .docx formatted by `profile`, measuring text (rule lengths, line
+/// breaks in the header) with `fonts`. The same input always gives the same bytes.
+pub fn write(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Vec<u8>, DocxError> {
+    let core = props::core_xml(&doc.meta, &profile.lang)?;
+    let body = blocks::body(doc, profile, fonts)?;
+    let docx = page::setup(body.docx, profile);
+    let mut raw = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut raw)
+        .map_err(|e| DocxError::Pack(e.to_string()))?;
+    let fixes = normalize::Fixes {
+        header_rows: body.header_rows,
+        lang: profile.lang.clone(),
+    };
+    package::rewrite(&raw.into_inner(), &fixes, &core)
+}

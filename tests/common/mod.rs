@@ -1,0 +1,115 @@
+//! Helpers shared by the integration tests: run the binary, read DOCX parts back.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("fixtures").join(name)
+}
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vanban-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("runs vanban")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Renders `record` into a new folder and returns it.
+pub fn render(record: &Path, extra: &[&str], name: &str) -> PathBuf {
+    let out = temp_dir(name);
+    let mut args = vec![
+        "render",
+        record.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = vanban(&args);
+    assert!(o.status.success(), "render failed: {}", stderr(&o));
+    out
+}
+
+/// One part of a DOCX package as text.
+pub fn docx_part(docx: &Path, part: &str) -> String {
+    let f = std::fs::File::open(docx).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(part)
+        .unwrap_or_else(|_| panic!("{part} in {}", docx.display()))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// The text of every paragraph of document.xml, in order: runs joined, a line break
+/// (`<w:br/>`) read as a space, tags dropped.
+pub fn paragraphs(document_xml: &str) -> Vec<String> {
+    document_xml
+        .split("</w:p>")
+        .map(|p| {
+            let mut text = String::new();
+            let mut rest = p;
+            while let Some(i) = rest.find('<') {
+                let tag_end = rest[i..].find('>').map(|e| i + e + 1).unwrap_or(rest.len());
+                let tag = &rest[i..tag_end];
+                rest = &rest[tag_end..];
+                if tag.starts_with("<w:br") {
+                    text.push(' ');
+                } else if (tag == "<w:t>" || tag.starts_with("<w:t ")) && !tag.ends_with("/>") {
+                    let end = rest.find("</w:t>").unwrap_or(rest.len());
+                    text.push_str(&unescape(&rest[..end]));
+                    rest = &rest[end..];
+                }
+            }
+            text
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+pub fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The XML of the paragraph whose text is `text`.
+pub fn paragraph_xml<'a>(document_xml: &'a str, text: &str) -> &'a str {
+    document_xml
+        .split("</w:p>")
+        .find(|p| {
+            paragraphs(&format!("{p}</w:p>"))
+                .first()
+                .map(String::as_str)
+                == Some(text)
+        })
+        .unwrap_or_else(|| panic!("no paragraph «{text}»"))
+}
+
+/// Whether external checkers (LibreOffice, docx-validate) may be skipped on this machine.
+pub fn skip_external() -> bool {
+    std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1")
+}
