@@ -261,10 +261,7 @@ fn markup_cmd(record: &Path, doc: DocArg, template_dir: Option<PathBuf>) -> Exit
                 .map(|d| d.to_string())
                 .collect()
         }) {
-            out.push_str(
-                &t.render(&d, &ctx, template_dir.as_deref())
-                    .map_err(|p| vec![p])?,
-            );
+            out.push_str(&t.render(&d, &ctx, template_dir.as_deref())?);
         }
         Ok(out)
     });

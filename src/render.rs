@@ -137,8 +137,8 @@ impl Engine {
         for d in &docs {
             let doc = match self.document(d, &ctx, tone, base) {
                 Ok(doc) => doc,
-                Err(p) => {
-                    problems.push(p);
+                Err(ps) => {
+                    problems.extend(ps);
                     continue;
                 }
             };
@@ -180,12 +180,12 @@ impl Engine {
         ctx: &tera::Context,
         tone: ToneStyle,
         base: &Path,
-    ) -> Result<Document, Problem> {
+    ) -> Result<Document, Vec<Problem>> {
         let text = self
             .templates
             .render(doc, ctx, self.template_dir.as_deref())?;
         let mut model = markup::parse(&text).map_err(|e| {
-            Problem::error(
+            let p = Problem::error(
                 &format!("templates/{doc}.vb"),
                 None,
                 "",
@@ -195,7 +195,8 @@ impl Engine {
                 ),
             )
             .with_hint("xem cú pháp đánh dấu trong docs/markup.md")
-            .with_source(&Arc::from(text.as_str()))
+            .with_source(&Arc::from(text.as_str()));
+            vec![p]
         })?;
         model.map_text(&|t| vanban_viet::tone_style(t, tone));
         for b in &mut model.blocks {
@@ -204,12 +205,12 @@ impl Engine {
             {
                 let p = base.join(&img.path);
                 img.data = std::fs::read(&p).map_err(|e| {
-                    Problem::error(
+                    vec![Problem::error(
                         &p.display().to_string(),
                         None,
                         "",
                         format!("không đọc được ảnh: {e}"),
-                    )
+                    )]
                 })?;
             }
         }

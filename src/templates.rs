@@ -169,13 +169,18 @@ impl Templates {
         }
     }
 
-    /// Renders a document's template to markup. Errors point into the template file.
-    pub fn render(&self, doc: &str, ctx: &Context, dir: Option<&Path>) -> Result<String, Problem> {
+    /// Renders a document's template to markup. The problem points into the template file.
+    pub fn render(
+        &self,
+        doc: &str,
+        ctx: &Context,
+        dir: Option<&Path>,
+    ) -> Result<String, Vec<Problem>> {
         let name = format!("{doc}.vb");
         self.tera.render(&name, ctx).map_err(|e| {
             let file = report_file(&e, &name);
             let (path, src) = template_source(&file, dir);
-            template_problem(&path, &src, &e)
+            vec![template_problem(&path, &src, &e)]
         })
     }
 
@@ -216,7 +221,24 @@ pub fn template_problem(file: &str, src: &str, e: &tera::Error) -> Problem {
                 r.message().to_string(),
             )
         }
-        _ => (None, e.to_string()),
+        // Some errors (an unknown filter) carry their location only in the report text:
+        // "error: Unknown filter `x`\n  --> giao-uoc.vb:10:40".
+        _ => {
+            let text = e.to_string();
+            let pos = text.lines().find_map(|l| {
+                let loc = l.trim().strip_prefix("--> ")?;
+                let mut parts = loc.rsplitn(3, ':');
+                let col = parts.next()?.parse().ok()?;
+                let line = parts.next()?.parse().ok()?;
+                Some(Pos { line, col })
+            });
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            (pos, first.to_string())
+        }
     };
     let kind = match e.kind() {
         tera::ErrorKind::SyntaxError(_) => "lỗi cú pháp trong mẫu",
@@ -225,6 +247,31 @@ pub fn template_problem(file: &str, src: &str, e: &tera::Error) -> Problem {
     Problem::error(file, pos, "", format!("{kind}: {}", explain(&msg)))
         .with_hint(template_hint(&msg))
         .with_source(&Arc::from(src))
+}
+
+fn explain(msg: &str) -> String {
+    let tick = |m: &str| m.split('`').nth(1).unwrap_or(m).to_string();
+    if msg.starts_with("Field `") {
+        return format!("không có biến «{}» ({msg})", tick(msg));
+    }
+    if msg.starts_with("Unknown filter") {
+        return format!("không có bộ lọc «{}»", tick(msg));
+    }
+    if msg.starts_with("Unknown function") {
+        return format!("không có hàm «{}»", tick(msg));
+    }
+    msg.to_string()
+}
+
+fn template_hint(msg: &str) -> String {
+    if msg.contains("filter") || msg.contains("function") {
+        "các bộ lọc và hàm có sẵn được liệt kê trong docs/markup.md".into()
+    } else if msg.starts_with("Field") || msg.contains("not found in context") {
+        "các biến mẫu dùng được liệt kê trong docs/markup.md (r. là hồ sơ, v. là dữ liệu suy ra)"
+            .into()
+    } else {
+        "xem cú pháp Tera trong docs/markup.md".into()
+    }
 }
 
 /// Where a template comes from (the override folder or the embedded set) and its text.
@@ -239,28 +286,6 @@ fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
         .map(|(_, s)| s.to_string())
         .unwrap_or_default();
     (format!("templates/{file}"), src)
-}
-
-fn explain(msg: &str) -> String {
-    if let Some(rest) = msg.strip_prefix("Field `") {
-        let f = rest.split('`').next().unwrap_or(rest);
-        return format!("không có biến «{f}» ({msg})");
-    }
-    if msg.contains("Unknown filter") || msg.contains("filter") && msg.contains("not found") {
-        return format!("không có bộ lọc này ({msg})");
-    }
-    msg.to_string()
-}
-
-fn template_hint(msg: &str) -> String {
-    if msg.contains("filter") {
-        "các bộ lọc có sẵn được liệt kê trong docs/markup.md".into()
-    } else if msg.starts_with("Field") || msg.contains("not found in context") {
-        "các biến mẫu dùng được liệt kê trong docs/markup.md (r. là hồ sơ, v. là dữ liệu suy ra)"
-            .into()
-    } else {
-        "xem cú pháp Tera trong docs/markup.md".into()
-    }
 }
 
 /// The template context of a record: `r` (as written) and `v` (derived facts).

@@ -223,7 +223,28 @@ fn unknown_key(file: &str, index: &Index, path: &str) -> Problem {
 pub fn schema() -> &'static Json {
     static SCHEMA: std::sync::OnceLock<Json> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| {
-        serde_json::to_value(schemars::schema_for!(Record)).expect("schema serialises")
+        let mut s = serde_json::to_value(schemars::schema_for!(Record)).expect("serialises");
+        // Required fields and "no other keys", which the lenient parse leaves to `check`.
+        let title = s
+            .get("title")
+            .and_then(Json::as_str)
+            .unwrap_or("Record")
+            .to_string();
+        let mark = |name: &str, node: &mut Json| {
+            if let Some(obj) = node.as_object_mut() {
+                obj.insert("additionalProperties".into(), Json::Bool(false));
+                if let Some((_, req)) = super::types::REQUIRED.iter().find(|(n, _)| *n == name) {
+                    obj.insert("required".into(), Json::from(req.to_vec()));
+                }
+            }
+        };
+        mark(&title, &mut s);
+        if let Some(defs) = s.get_mut("$defs").and_then(Json::as_object_mut) {
+            for (name, node) in defs.iter_mut() {
+                mark(name, node);
+            }
+        }
+        s
     })
 }
 

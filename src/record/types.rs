@@ -6,28 +6,42 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Required fields by type, for the JSON Schema editors read. Parsing itself is lenient
+/// (every field has a default) so that one missing field does not hide the record's other
+/// problems; `check` reports missing fields with the rest.
+pub const REQUIRED: &[(&str, &[&str])] = &[
+    (
+        "Record",
+        &["the_thuc", "dia_danh", "khoi", "thanh_vien", "hoi_nghi"],
+    ),
+    ("Khoi", &["ten"]),
+    ("ThanhVien", &["id", "ten"]),
+    ("HoiNghi", &["ngay", "dia_diem", "nam_tong_ket", "noi_dung"]),
+    ("BinhXet", &["hinh_thuc", "don_vi", "dong_y"]),
+    ("BauKhoi", &["nam", "truong_khoi", "pho_khoi"]),
+    ("GiaoUoc", &["nam", "noi_dung"]),
+    ("Anh", &["chu_thich"]),
+    ("TinBai", &["trang"]),
+    ("ToTrinh", &["kinh_gui"]),
+];
+
 /// One meeting of an emulation block, and what the documents that follow from it need.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct Record {
     /// Format profile: `dang` (Hướng dẫn 36-HD/VPTW) or `nha-nuoc` (Nghị định 30/2020/NĐ-CP).
-    #[schemars(required)]
     pub the_thuc: String,
     /// Tone-mark style for the whole document: `cu` (hòa, thủy — default) or `moi` (hoà, thuỷ).
     pub kieu_dau: Option<String>,
     /// Place name for the date line, e.g. "Kon Tum".
-    #[schemars(required)]
     pub dia_danh: String,
     /// Parent body (cơ quan chủ quản), e.g. "Tỉnh ủy Kon Tum".
     pub co_quan_chu_quan: String,
     /// The emulation block: its name and abbreviation.
-    #[schemars(required)]
     pub khoi: Khoi,
     /// Member agencies, in the block's protocol order.
-    #[schemars(required)]
     pub thanh_vien: Vec<ThanhVien>,
     /// The meeting itself.
-    #[schemars(required)]
     pub hoi_nghi: HoiNghi,
     /// Votes on award proposals, one per proposed unit and award.
     pub binh_xet: Vec<BinhXet>,
@@ -48,7 +62,6 @@ pub struct Record {
 #[serde(default)]
 pub struct Khoi {
     /// Full name, e.g. "Khối thi đua các cơ quan Đảng tỉnh".
-    #[schemars(required)]
     pub ten: String,
     /// Abbreviation used in document numbers, e.g. "KTĐ".
     pub ten_viet_tat: String,
@@ -59,10 +72,8 @@ pub struct Khoi {
 #[serde(default)]
 pub struct ThanhVien {
     /// Short id the rest of the record refers to, e.g. `tct`.
-    #[schemars(required)]
     pub id: String,
     /// Full name, e.g. "Trường Chính trị tỉnh".
-    #[schemars(required)]
     pub ten: String,
     /// Abbreviation, e.g. "TCT".
     pub ten_viet_tat: String,
@@ -100,22 +111,18 @@ pub struct Nguoi {
 #[serde(default)]
 pub struct HoiNghi {
     /// ISO date, e.g. 2024-02-06.
-    #[schemars(required)]
     pub ngay: String,
     /// Start time "08:00"; decides "Sáng"/"Chiều" in the news item.
     pub gio_bat_dau: String,
     /// End time "11:30".
     pub gio_ket_thuc: String,
     /// Where, e.g. "Trường Chính trị tỉnh".
-    #[schemars(required)]
     pub dia_diem: String,
     /// Member id of the host agency, if it is a member.
     pub don_vi_dang_cai: String,
     /// The year under review, e.g. 2023.
-    #[schemars(required)]
     pub nam_tong_ket: Option<i32>,
     /// What the meeting was, after "Hội nghị", e.g. "tổng kết phong trào thi đua năm 2023 …".
-    #[schemars(required)]
     pub noi_dung: String,
     /// Member ids present; empty means all members.
     pub co_mat: Vec<String>,
@@ -137,15 +144,12 @@ pub struct HoiNghi {
 pub struct BinhXet {
     /// Award form: `co-thi-dua` (Cờ thi đua of the province), `bang-khen-tap-the`
     /// (Bằng khen of the chairman, collective), or another id in data/awards.yaml.
-    #[schemars(required)]
     pub hinh_thuc: String,
     /// Member id of the proposed unit.
-    #[schemars(required)]
     pub don_vi: String,
     /// Method: "bỏ phiếu kín", "biểu quyết giơ tay" …
     pub phuong_thuc: String,
     /// Votes in favour.
-    #[schemars(required)]
     pub dong_y: Option<u32>,
     /// Votes cast; empty means the members present.
     pub tong_phieu: Option<u32>,
@@ -156,13 +160,10 @@ pub struct BinhXet {
 #[serde(default)]
 pub struct BauKhoi {
     /// The year they lead, e.g. 2024.
-    #[schemars(required)]
     pub nam: Option<i32>,
     /// Member id of the head (Trưởng khối).
-    #[schemars(required)]
     pub truong_khoi: String,
     /// Member id of the deputy (Phó khối).
-    #[schemars(required)]
     pub pho_khoi: String,
 }
 
@@ -171,14 +172,12 @@ pub struct BauKhoi {
 #[serde(default)]
 pub struct GiaoUoc {
     /// The year pledged for, e.g. 2024.
-    #[schemars(required)]
     pub nam: Option<i32>,
     /// Date signed; empty means the meeting's date.
     pub ngay: String,
     /// Legal bases (căn cứ), one per line.
     pub can_cu: Vec<String>,
     /// The pledged contents, in order.
-    #[schemars(required)]
     pub noi_dung: Vec<String>,
     /// Implementation clauses (tổ chức thực hiện).
     pub to_chuc_thuc_hien: Vec<String>,
@@ -193,7 +192,6 @@ pub struct Anh {
     /// Image file (PNG or JPEG), relative to the record; empty for a caption only.
     pub tep: String,
     /// Caption, e.g. "Quang cảnh Hội nghị".
-    #[schemars(required)]
     pub chu_thich: String,
     /// Which body paragraph the photo follows (1 = after the lead).
     pub sau_doan: Option<usize>,
@@ -204,7 +202,6 @@ pub struct Anh {
 #[serde(default)]
 pub struct TinBai {
     /// The website's name, e.g. "Ban Tuyên giáo Tỉnh ủy Kon Tum".
-    #[schemars(required)]
     pub trang: String,
     /// Title in sentence case; empty builds one from the record.
     pub tieu_de: String,
@@ -227,7 +224,6 @@ pub struct ToTrinh {
     /// Abbreviation of the issuing agency in the number symbol, e.g. "BNCTU".
     pub ky_hieu: String,
     /// "Kính gửi" addressees.
-    #[schemars(required)]
     pub kinh_gui: Vec<String>,
     /// Legal bases.
     pub can_cu: Vec<String>,

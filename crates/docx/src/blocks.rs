@@ -2,12 +2,14 @@
 
 use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Pic, Run, Tab, TabValueType, Table};
 use vanban_font::Fonts;
-use vanban_model::profile::{Profile, Style, pt_to_twip};
+use vanban_model::profile::{Profile, Style};
 use vanban_model::{Addressees, Block, Document, Image, List, ListMarker, ParaStyle, Title};
 
 use crate::DocxError;
 use crate::measure::longest_line;
-use crate::style::{mark, paragraph, run, runs, spacer, text_paragraph};
+use crate::style::{
+    mark, mm_twip, paragraph, run, run_property, runs, spacer, text_paragraph, twip_pt,
+};
 use crate::{header, image, page, tables};
 
 /// What the body becomes: paragraphs and tables in order (boxed: docx-rs's are large).
@@ -108,52 +110,37 @@ fn spaced(style: &Style, before: f32, after: f32) -> Style {
 }
 
 /// The document type, its summary lines and the mark under them, all kept with what
-/// follows.
+/// follows; the title's own space goes under the last of them.
 fn title(t: &Title, profile: &Profile, fonts: &Fonts, flow: &mut Flow) {
     let tp = &profile.title;
-    let width = page::text_width(profile) as f32 / 20.0;
-    let mut paras = vec![paragraph(&tp.kind).add_run(run(&t.kind, &tp.kind))];
-    paras.extend(t.summary.iter().map(|l| text_paragraph(&tp.summary, l)));
+    let width = twip_pt(page::text_width(profile));
     // The mark stands under the longest summary line, or under the type.
     let longest = if t.summary.is_empty() {
         let kind = [vanban_model::Run::plain(t.kind.clone())];
-        longest_line(
-            &kind,
-            tp.kind.bold,
-            tp.kind.italic,
-            tp.kind.size,
-            width,
-            fonts,
-        )
+        longest_line(&kind, &tp.kind, width, fonts)
     } else {
-        let s = &tp.summary;
         t.summary
             .iter()
-            .map(|l| longest_line(l, s.bold, s.italic, s.size, width, fonts))
+            .map(|l| longest_line(l, &tp.summary, width, fonts))
             .fold(0.0, f32::max)
     };
-    match mark(tp.mark.kind(), longest, width, profile, tp.space_after_pt) {
-        Some(m) => paras.push(m),
-        None => {
-            // No mark: the title's space goes under its last line.
-            let last = t.summary.last();
-            let style = if last.is_some() {
-                &tp.summary
-            } else {
-                &tp.kind
-            };
-            let style = spaced(
-                style,
-                style.space_before_pt,
-                style.space_after_pt + tp.space_after_pt,
-            );
-            let p = match last {
-                Some(l) => text_paragraph(&style, l),
-                None => paragraph(&style).add_run(run(&t.kind, &style)),
-            };
-            *paras.last_mut().expect("the type is there") = p;
-        }
+    let marked = mark(tp.mark.kind(), longest, width, profile, tp.space_after_pt);
+    let extra = if marked.is_some() {
+        0.0
+    } else {
+        tp.space_after_pt
+    };
+    let last = |style: &Style, is_last: bool| {
+        let after = style.space_after_pt + if is_last { extra } else { 0.0 };
+        spaced(style, style.space_before_pt, after)
+    };
+    let kind = last(&tp.kind, t.summary.is_empty());
+    let mut paras = vec![paragraph(&kind).add_run(run(&t.kind, &kind))];
+    for (i, line) in t.summary.iter().enumerate() {
+        let style = last(&tp.summary, i + 1 == t.summary.len());
+        paras.push(text_paragraph(&style, line));
     }
+    paras.extend(marked);
     for p in paras {
         flow.para(p.keep_next(true));
     }
@@ -166,8 +153,9 @@ fn addressees(a: &Addressees, profile: &Profile, fonts: &Fonts, flow: &mut Flow)
     let st = &profile.addressees;
     let face = fonts.styled(st.bold, st.italic);
     let label = format!("{} ", a.label);
-    let hang = pt_to_twip(face.width(&label, st.size)) + 1;
-    let left = crate::style::mm_twip(st.left_indent_mm) + hang;
+    // Rounded up, so the label always ends before the tab stop.
+    let hang = (face.width(&label, st.size) * 20.0).ceil() as i32;
+    let left = mm_twip(st.left_indent_mm) + hang;
     let count = a.lines.len().max(1);
     for i in 0..count {
         let before = if i == 0 { st.space_before_pt } else { 0.0 };
@@ -208,7 +196,7 @@ fn addressees(a: &Addressees, profile: &Profile, fonts: &Fonts, flow: &mut Flow)
 
 fn tab(style: &Style) -> Run {
     let mut r = Run::new().add_tab();
-    r.run_property = crate::style::run_property(style, false, false, false);
+    r.run_property = run_property(style, false, false, false);
     r
 }
 

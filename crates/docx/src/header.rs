@@ -8,7 +8,7 @@ use vanban_model::profile::{Profile, Style};
 
 use crate::blocks::Flow;
 use crate::measure::{Piece, wrap};
-use crate::style::{mark, paragraph, rule, run, spacer};
+use crate::style::{mark, paragraph, rule, run, spacer, twip_pt};
 use crate::tables::{Cell, layout_table, split};
 
 pub(crate) fn header(h: &Header, profile: &Profile, fonts: &Fonts, flow: &mut Flow) {
@@ -37,7 +37,7 @@ pub(crate) fn header(h: &Header, profile: &Profile, fonts: &Fonts, flow: &mut Fl
         right.push(p);
         last_width = w;
     }
-    if hp.national_rule_ratio > 0.0 {
+    if hp.national_rule_ratio > 0.0 && last_width > 0.0 {
         let length = hp.national_rule_ratio * last_width;
         right.push(rule(length, right_pt, profile.rule_pt, 0.0));
     }
@@ -58,10 +58,6 @@ pub(crate) fn header(h: &Header, profile: &Profile, fonts: &Fonts, flow: &mut Fl
     // No padding: the columns are exactly the widths the text was measured against.
     flow.table(layout_table(&widths, rows, 0), 0);
     flow.para(spacer(hp.space_after_pt));
-}
-
-fn twip_pt(twips: i32) -> f32 {
-    twips as f32 / 20.0
 }
 
 /// One paragraph of `text` broken into the lines Word will draw in a column `width_pt`

@@ -1,10 +1,10 @@
 //! vanban's DOCX writer: a [`Document`] and a format [`Profile`] in, the bytes of a
 //! schema-valid, deterministic .docx out.
 //!
-//! docx-rs builds the body ([`blocks`], [`header`], [`tables`], [`page`]); its package is
-//! then rewritten ([`package`]): every XML part goes through [`normalize`] (schema order,
-//! a few injected properties docx-rs cannot express), the core properties are replaced
-//! ([`props`]), unrelated parts are dropped, and the zip is written with fixed timestamps
+//! docx-rs builds the body (modules `blocks`, `header`, `tables`, `page`); its package is
+//! then rewritten (`package`): every XML part goes through `normalize` (schema order, a
+//! few injected properties docx-rs cannot express), the core properties are replaced
+//! (`props`), unrelated parts are dropped, and the zip is written with fixed timestamps
 //! and a fixed part order, so the same document always gives the same bytes.
 //!
 //! Every size, margin and spacing comes from the profile; the writer only converts units.

@@ -4,6 +4,7 @@
 
 use vanban_font::Fonts;
 use vanban_model::Run;
+use vanban_model::profile::Style;
 
 /// A piece of text in one face.
 pub(crate) struct Piece<'a> {
@@ -62,24 +63,17 @@ pub(crate) fn wrap(
     lines
 }
 
-/// Width of the longest line `runs` wrap into at `max_width`.
-pub(crate) fn longest_line(
-    runs: &[Run],
-    bold: bool,
-    italic: bool,
-    size: f32,
-    max_width: f32,
-    fonts: &Fonts,
-) -> f32 {
+/// Width of the longest line `runs` in `style` wrap into at `max_width` points.
+pub(crate) fn longest_line(runs: &[Run], style: &Style, max_width: f32, fonts: &Fonts) -> f32 {
     let pieces: Vec<Piece> = runs
         .iter()
         .map(|r| Piece {
             text: &r.text,
-            bold: bold || r.bold,
-            italic: italic || r.italic,
+            bold: style.bold || r.bold,
+            italic: style.italic || r.italic,
         })
         .collect();
-    wrap(&pieces, size, max_width, fonts)
+    wrap(&pieces, style.size, max_width, fonts)
         .into_iter()
         .map(|(_, w)| w)
         .fold(0.0, f32::max)

@@ -13,9 +13,19 @@ pub(crate) fn mm_twip(mm: f32) -> i32 {
     pt_to_twip(mm_to_pt(mm))
 }
 
+/// Twips to points.
+pub(crate) fn twip_pt(twips: i32) -> f32 {
+    twips as f32 / 20.0
+}
+
 /// Points to Word's half-points (`w:sz`).
 pub(crate) fn half_points(pt: f32) -> usize {
     (pt * 2.0).round().max(1.0) as usize
+}
+
+/// Points to a border width (`w:sz` of a border): eighths of a point, 2 to 96 in Word.
+pub(crate) fn border_eighths(pt: f32) -> usize {
+    (pt * 8.0).round().clamp(2.0, 96.0) as usize
 }
 
 /// Points to twips for lengths that cannot be negative (spacing).
@@ -125,8 +135,7 @@ pub(crate) fn spacer(height_pt: f32) -> Paragraph {
 /// right under the line above.
 pub(crate) fn rule(length_pt: f32, column_pt: f32, thickness_pt: f32, after_pt: f32) -> Paragraph {
     let side = pt_to_twip(((column_pt - length_pt) / 2.0).max(0.0));
-    // Border widths are in eighths of a point; Word accepts 2 to 96.
-    let size = (thickness_pt * 8.0).round().clamp(2.0, 96.0) as usize;
+    let size = border_eighths(thickness_pt);
     let mut p = Paragraph::new()
         .line_spacing(exact(0.0, 0.0, after_pt))
         .widow_control(true)
@@ -162,6 +171,8 @@ pub(crate) fn mark(
             };
             Some(paragraph(&style).add_run(run(t, &style)))
         }
+        // Nothing to stand under, no rule.
+        MarkKind::Rule(_) if text_width_pt <= 0.0 => None,
         MarkKind::Rule(ratio) => Some(rule(
             ratio * text_width_pt,
             column_pt,

@@ -5,12 +5,12 @@ use docx_rs::{
     BorderType, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
-use vanban_model::profile::{Profile, SignProfile, Style};
+use vanban_model::profile::{Align, Profile, SignProfile, Style};
 use vanban_model::{CellAlign, Closing, Column, Grid, ParaStyle, SignLine, Table as ModelTable};
 
 use crate::blocks::Flow;
 use crate::page::text_width;
-use crate::style::{mm_twip, paragraph, run, spacer, text_paragraph};
+use crate::style::{border_eighths, mm_twip, paragraph, run, spacer, text_paragraph};
 
 /// The paragraphs of one table cell.
 pub(crate) struct Cell(pub Vec<Paragraph>);
@@ -38,6 +38,11 @@ pub(crate) fn split(profile: &Profile, left_percent: f32) -> Vec<i32> {
     let total = text_width(profile);
     let left = (total as f32 * left_percent / 100.0).round() as i32;
     vec![left, total - left]
+}
+
+/// The left and right padding of table cells, in twips.
+fn padding(profile: &Profile) -> usize {
+    mm_twip(profile.table.cell_padding_mm).max(0) as usize
 }
 
 /// A fixed-layout table with an explicit grid: LibreOffice sizes columns from
@@ -97,12 +102,13 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, flow: &mut Flow) {
                     let style = if i < t.header_rows {
                         tp.header.clone()
                     } else {
+                        let align = match t.align.get(j).copied().unwrap_or_default() {
+                            CellAlign::Left => Align::Left,
+                            CellAlign::Center => Align::Center,
+                            CellAlign::Right => Align::Right,
+                        };
                         Style {
-                            align: match t.align.get(j).copied().unwrap_or_default() {
-                                CellAlign::Left => vanban_model::profile::Align::Left,
-                                CellAlign::Center => vanban_model::profile::Align::Center,
-                                CellAlign::Right => vanban_model::profile::Align::Right,
-                            },
+                            align,
                             ..tp.cell.clone()
                         }
                     };
@@ -111,8 +117,7 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, flow: &mut Flow) {
                 .collect()
         })
         .collect();
-    // Border widths are in eighths of a point.
-    let size = (tp.border_pt * 8.0).round().clamp(2.0, 96.0) as usize;
+    let size = border_eighths(tp.border_pt);
     let borders = [
         TableBorderPosition::Top,
         TableBorderPosition::Left,
@@ -130,7 +135,7 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, flow: &mut Flow) {
                 .color("000000"),
         )
     });
-    let pad = mm_twip(tp.cell_padding_mm).max(0) as usize;
+    let pad = padding(profile);
     let table = fixed_table(&widths, rows, Some(VAlignType::Center))
         .set_borders(borders)
         .margins(TableCellMargins::new().margin(0, pad, 0, pad));
@@ -188,8 +193,7 @@ pub(crate) fn grid(g: &Grid, profile: &Profile, flow: &mut Flow) {
         })
         .collect();
     // Cells side by side keep the annex tables' padding apart.
-    let pad = mm_twip(profile.table.cell_padding_mm).max(0) as usize;
-    flow.table(layout_table(&widths, rows, pad), 0);
+    flow.table(layout_table(&widths, rows, padding(profile)), 0);
 }
 
 /// A closing column or grid cell as paragraphs, each line in its profile style; a name
