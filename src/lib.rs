@@ -11,9 +11,11 @@
 //!    reading the format profile (`vanban_model::Profile`);
 //! 6. [`output`] — files are written atomically, only when everything rendered.
 //!
-//! [`render`] strings the stages together; `main.rs` is the command line.
+//! [`render`] strings the stages together for one record, [`batch`] runs many on all
+//! cores; `main.rs` is the command line.
 
 pub mod awards;
+pub mod batch;
 pub mod context;
 pub mod diag;
 pub mod html;

@@ -1,13 +1,16 @@
 //! The `vanban` command line. The pipeline itself is in the library (src/lib.rs).
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use vanban::diag::Problem;
 use vanban::render::{self, Engine, Format, Request};
 use vanban::templates::Templates;
-use vanban::{output, record};
+use vanban::{batch, output, record};
 
 /// Exit codes: 0 success, 1 invalid input (record, template, files), 2 wrong usage (clap).
 const INVALID: u8 = 1;
@@ -25,10 +28,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Soạn văn bản từ hồ sơ
+    /// Soạn văn bản từ một hay nhiều hồ sơ (hoặc thư mục hồ sơ)
     Render {
-        /// Tệp hồ sơ cuộc họp (.yaml)
-        record: PathBuf,
+        /// Tệp hồ sơ cuộc họp (.yaml), hoặc thư mục chứa các tệp hồ sơ
+        #[arg(required = true, num_args = 1..)]
+        records: Vec<PathBuf>,
         /// Văn bản cần soạn (mặc định: mọi văn bản hồ sơ có dữ liệu)
         #[arg(long, value_enum, default_value = "all")]
         doc: DocArg,
@@ -118,13 +122,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Render {
-            record,
+            records,
             doc,
             format,
             out,
             templates,
             font_dir,
-        } => render_cmd(&record, doc, format, &out, templates, font_dir),
+        } => render_cmd(&records, doc, format, &out, templates, font_dir),
         Command::Check { record } => match render::load_checked(&record) {
             Ok((_, warnings)) => {
                 print_problems(&warnings);
@@ -165,7 +169,7 @@ fn main() -> ExitCode {
 }
 
 fn render_cmd(
-    record: &Path,
+    inputs: &[PathBuf],
     doc: DocArg,
     format: FormatArg,
     out: &Path,
@@ -198,42 +202,80 @@ fn render_cmd(
         FormatArg::Docx => vec![Format::Docx],
         FormatArg::Pdf => vec![Format::Pdf],
         FormatArg::Html => vec![Format::Html],
-        FormatArg::All => vec![Format::Docx, Format::Pdf, Format::Html],
+        FormatArg::All => Format::ALL.to_vec(),
     };
     let req = Request {
         docs: doc_names(doc),
         formats,
     };
-    let (loaded, warnings) = match render::load_checked(record) {
+    let plan = batch::expand(inputs).and_then(|r| Ok((batch::out_dirs(&r, out)?, r)));
+    let (dirs, records) = match plan {
         Ok(x) => x,
-        Err(problems) => {
-            print_problems(&problems);
+        Err(p) => {
+            print_problems(&[p]);
             return ExitCode::from(INVALID);
         }
     };
-    print_problems(&warnings);
-    let files = match engine.render(&loaded, &req) {
-        Ok(f) => f,
-        Err(problems) => {
-            print_problems(&problems);
-            return ExitCode::from(INVALID);
-        }
+    let single = records.len() == 1;
+    // A bar only for a batch on a terminal; piped output gets the summary line alone.
+    let bar = if !single && std::io::stderr().is_terminal() {
+        ProgressBar::new(records.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} hồ sơ  {elapsed}")
+                .expect("valid template"),
+        )
+    } else {
+        ProgressBar::hidden()
     };
-    match output::write_all(out, &files) {
-        Ok(paths) => {
-            if files.iter().any(|f| f.name.ends_with(".pdf")) {
-                let face = fonts.face(vanban_font::Variant::Regular);
-                eprintln!("PDF nhúng phông {}", face.name());
+    let started = Instant::now();
+    let outcomes = batch::run(&engine, &records, &dirs, &req, &|n| {
+        bar.set_position(n as u64)
+    });
+    bar.finish_and_clear();
+    let (mut failed, mut written, mut pdf) = (0, 0, false);
+    for o in &outcomes {
+        print_problems(&o.warnings);
+        match &o.result {
+            Ok(paths) => {
+                written += paths.len();
+                pdf |= paths
+                    .iter()
+                    .any(|p| p.extension().is_some_and(|x| x == "pdf"));
+                if single {
+                    for p in paths {
+                        println!("{}", p.display());
+                    }
+                }
             }
-            for p in paths {
-                println!("{}", p.display());
+            Err(problems) => {
+                failed += 1;
+                print_problems(problems);
             }
-            ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("lỗi: {e}");
-            ExitCode::from(INVALID)
-        }
+    }
+    if pdf {
+        eprintln!(
+            "PDF nhúng phông {}",
+            fonts.face(vanban_font::Variant::Regular).name()
+        );
+    }
+    if !single {
+        eprintln!(
+            "Đã soạn {}/{} hồ sơ ({written} tệp) vào {} trong {} giây{}",
+            records.len() - failed,
+            records.len(),
+            out.display(),
+            vanban_viet::decimal(started.elapsed().as_secs_f64(), 1),
+            if failed > 0 {
+                format!("; {failed} hồ sơ lỗi, xem thông báo ở trên")
+            } else {
+                String::new()
+            }
+        );
+    }
+    if failed > 0 {
+        ExitCode::from(INVALID)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -24,6 +24,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format built so far, the default of `render`.
+    pub const ALL: [Format; 2] = [Format::Docx, Format::Html];
+
     pub fn ext(self) -> &'static str {
         match self {
             Format::Docx => "docx",

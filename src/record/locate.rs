@@ -95,7 +95,7 @@ impl Index {
                     item.clone(),
                     Pos {
                         line: line_no,
-                        col: col + 1,
+                        col: char_col(raw, col),
                     },
                 );
                 let after = rest[1..].trim_start_matches(' ');
@@ -106,7 +106,7 @@ impl Index {
                     continue;
                 }
                 if split_key(rest).is_none() {
-                    idx.flow(&item, line_no, col, rest);
+                    idx.flow(raw, &item, line_no, col, rest);
                     continue; // a scalar item or a flow map
                 }
                 stack.push(Frame {
@@ -127,18 +127,18 @@ impl Index {
             };
             let key_pos = Pos {
                 line: line_no,
-                col: col + 1,
+                col: char_col(raw, col),
             };
             if value.is_empty() {
                 idx.map.insert(path.clone(), key_pos);
                 open_key = Some((path, col));
             } else {
-                idx.flow(&path, line_no, col + value_off, value);
+                idx.flow(raw, &path, line_no, col + value_off, value);
                 idx.map.insert(
                     path,
                     Pos {
                         line: line_no,
-                        col: col + value_off + 1,
+                        col: char_col(raw, col + value_off),
                     },
                 );
                 // Block scalars and wrapped plain scalars continue on deeper lines.
@@ -154,7 +154,7 @@ impl Index {
     /// Indexes a one-line flow map `{ a: 1, b: x }` standing at byte `start` of its line,
     /// so that `path.b` points at `x`. Nested braces and quoted commas are left to the
     /// enclosing field.
-    fn flow(&mut self, path: &str, line: usize, start: usize, text: &str) {
+    fn flow(&mut self, raw: &str, path: &str, line: usize, start: usize, text: &str) {
         let Some(inner) = text
             .strip_prefix('{')
             .and_then(|t| t.trim_end().strip_suffix('}'))
@@ -174,14 +174,14 @@ impl Index {
                     format!("{p}#key"),
                     Pos {
                         line,
-                        col: key_col + 1,
+                        col: char_col(raw, key_col),
                     },
                 );
                 self.map.insert(
                     p,
                     Pos {
                         line,
-                        col: key_col + value_off + 1,
+                        col: char_col(raw, key_col + value_off),
                     },
                 );
             }
@@ -213,6 +213,11 @@ impl Index {
             .copied()
             .or_else(|| self.find(path))
     }
+}
+
+/// 1-based column in characters of byte offset `byte` in `line`: what an editor shows.
+fn char_col(line: &str, byte: usize) -> usize {
+    line.get(..byte).map_or(byte, |s| s.chars().count()) + 1
 }
 
 fn key_pos_path(parent: &str, key: &str) -> String {
@@ -267,7 +272,7 @@ thanh_vien:
 binh_xet:
 - hinh_thuc: co-thi-dua
   don_vi: tct
-- { hinh_thuc: bang-khen, don_vi: btc, dong_y: 9 }
+- { hinh_thuc: bằng-khen, don_vi: btc, dong_y: 9 }
 giao_uoc:
   noi_dung:
     - Một
