@@ -21,30 +21,30 @@ pub struct Outcome {
 
 /// Record files named on the command line: files as given, folders expanded to the
 /// `.yaml`/`.yml` files directly inside them, in name order.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Problem> {
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<Problem>> {
     let mut records = Vec::new();
     for p in inputs {
         if p.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| {
-                    Problem::error(
+                    vec![Problem::error(
                         &p.display().to_string(),
                         None,
                         "",
                         format!("không mở được thư mục: {}", output::io_vi(&e)),
-                    )
+                    )]
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "yaml" || x == "yml"))
                 .collect();
             files.sort();
             if files.is_empty() {
-                return Err(Problem::error(
+                return Err(vec![Problem::error(
                     &p.display().to_string(),
                     None,
                     "",
                     "thư mục không có tệp hồ sơ .yaml nào",
-                ));
+                )]);
             }
             records.extend(files);
         } else {
@@ -56,7 +56,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Problem> {
 
 /// The output folder of each record: `out` itself for one record, `out/<file stem>` for
 /// several. Two records with the same stem would overwrite each other: refused.
-pub fn out_dirs(records: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Problem> {
+pub fn out_dirs(records: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Vec<Problem>> {
     if records.len() == 1 {
         return Ok(vec![out.to_path_buf()]);
     }
@@ -65,16 +65,18 @@ pub fn out_dirs(records: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Problem
         let stem = r.file_stem().unwrap_or_default();
         let d = out.join(stem);
         if let Some(i) = dirs.iter().position(|x| *x == d) {
-            return Err(Problem::error(
-                &r.display().to_string(),
-                None,
-                "",
-                format!(
-                    "trùng tên với {}: kết quả của hai hồ sơ sẽ ghi đè lên nhau",
-                    records[i].display()
-                ),
-            )
-            .with_hint("đổi tên một trong hai tệp hồ sơ"));
+            return Err(vec![
+                Problem::error(
+                    &r.display().to_string(),
+                    None,
+                    "",
+                    format!(
+                        "trùng tên với {}: kết quả của hai hồ sơ sẽ ghi đè lên nhau",
+                        records[i].display()
+                    ),
+                )
+                .with_hint("đổi tên một trong hai tệp hồ sơ"),
+            ]);
         }
         dirs.push(d);
     }

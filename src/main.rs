@@ -211,8 +211,8 @@ fn render_cmd(
     let plan = batch::expand(inputs).and_then(|r| Ok((batch::out_dirs(&r, out)?, r)));
     let (dirs, records) = match plan {
         Ok(x) => x,
-        Err(p) => {
-            print_problems(&[p]);
+        Err(problems) => {
+            print_problems(&problems);
             return ExitCode::from(INVALID);
         }
     };
