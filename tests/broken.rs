@@ -53,6 +53,14 @@ const CASES: &[Case] = &[
         words: &["sai kiểu", "số nguyên"],
     },
     Case {
+        name: "text with a colon read as a key",
+        from: "    - Hội nghị thảo luận đánh giá",
+        to: "    - Nội dung: Hội nghị thảo luận đánh giá",
+        at: ":71:",
+        path: Some("hoi_nghi.dien_bien[0]"),
+        words: &["sai kiểu", "dấu ngoặc kép"],
+    },
+    Case {
         name: "unknown key with a suggestion",
         from: "dia_danh: Kon Tum",
         to: "dia_dnah: Kon Tum",

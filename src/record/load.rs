@@ -348,13 +348,17 @@ fn explain(msg: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // Text with ": " inside reads as a key and its value: the commonest slip.
+        let hint = (got == "map" && expected.contains("string")).then(|| {
+            "nội dung có «: » nên bị hiểu là «khóa: giá trị»; đặt cả nội dung trong dấu ngoặc kép \"…\"".to_string()
+        });
         return (
             format!(
                 "sai kiểu dữ liệu: gặp {}, cần {}",
                 kind_vi(got),
                 kind_vi(expected)
             ),
-            None,
+            hint,
         );
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
