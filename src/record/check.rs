@@ -53,13 +53,24 @@ impl Checker<'_> {
     }
 
     fn missing(&mut self, path: &str) {
-        let field = path.rsplit('.').next().unwrap_or(path);
         if self.l.index.has(path) {
             self.error(path, "không được để trống");
-        } else {
-            self.error(path, format!("thiếu trường bắt buộc «{field}»"))
-                .hint = Some(format!("thêm dòng «{field}: …» (xem docs/record.md)"));
+            return;
         }
+        // Name the outermost absent section ("khoi", not "khoi.ten"), once.
+        let mut top = path;
+        while let Some(cut) = top.rfind('.') {
+            if self.l.index.has(&top[..cut]) {
+                break;
+            }
+            top = &top[..cut];
+        }
+        if self.problems.iter().any(|p| p.path == top) {
+            return;
+        }
+        let field = top.rsplit('.').next().unwrap_or(top);
+        self.error(top, format!("thiếu trường bắt buộc «{field}»"))
+            .hint = Some(format!("thêm mục «{field}: …» (xem docs/record.md)"));
     }
 
     fn date(&mut self, path: &str, value: &str) -> Option<Date> {
@@ -95,7 +106,52 @@ impl Checker<'_> {
             .hint = Some(hint);
     }
 
+    /// Characters XML cannot carry (C0 controls but tab and line breaks, U+FFFE, U+FFFF)
+    /// would make a broken DOCX: refused wherever they stand.
+    fn characters(&mut self) {
+        fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, char)>) {
+            match v {
+                serde_json::Value::String(s) => {
+                    if let Some(c) = s.chars().find(|c| {
+                        matches!(*c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+                    }) {
+                        out.push((path.to_string(), c));
+                    }
+                }
+                serde_json::Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        walk(x, &format!("{path}[{i}]"), out);
+                    }
+                }
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m {
+                        let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                        walk(x, &p, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &serde_json::to_value(&self.l.record).expect("records serialise"),
+            "",
+            &mut found,
+        );
+        for (path, c) in found {
+            self.error(
+                &path,
+                format!(
+                    "có ký tự điều khiển U+{:04X}, không dùng được trong văn bản",
+                    c as u32
+                ),
+            )
+            .hint = Some("xóa ký tự đó (thường do dán từ phần mềm khác)".into());
+        }
+    }
+
     fn run(&mut self) {
+        self.characters();
         let r = &self.l.record;
         if self.required("the_thuc", &r.the_thuc) && Profile::builtin(&r.the_thuc).is_none() {
             self.error("the_thuc", format!("không có thể thức «{}»", r.the_thuc))

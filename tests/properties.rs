@@ -1,0 +1,132 @@
+//! Property tests: arbitrary text in a record's fields must come out intact and the DOCX
+//! must stay well-formed (and schema-valid, checked in one docx-validate run at the end).
+
+mod common;
+
+use std::io::Read;
+
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+use vanban::record::load::load_str;
+use vanban::render::{Engine, Format, Request, load_checked};
+use vanban::templates::Templates;
+use vanban_viet::{ToneStyle, tone_style, upper};
+
+fn engine() -> Engine {
+    Engine {
+        templates: Templates::load(None).unwrap(),
+        template_dir: None,
+        fonts: vanban_font::Fonts::embedded(),
+    }
+}
+
+/// Text as the documents show it: NFC, old tone-mark style, line breaks as spaces, trimmed.
+fn shown(s: &str) -> String {
+    let s: String = s.nfc().collect();
+    tone_style(&s.replace(['\n', '\r', '\t'], " "), ToneStyle::Old)
+        .trim()
+        .to_string()
+}
+
+fn document_xml(docx: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut s = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+fn well_formed(xml: &str) -> Result<(), String> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+}
+
+/// Printable text (no controls), not blank: what a user can type into a field.
+fn field_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{1,80}",
+        "[<>&\"'*_@|\\\\ a-zA-ZàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ:#-]{1,80}",
+    ]
+    .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_arrives_intact(name in field_text(), content in field_text()) {
+        let base = std::fs::read_to_string(common::fixture("kontum-2024.yaml")).unwrap();
+        let mut v: serde_yaml::Value = serde_yaml::from_str(&base).unwrap();
+        v["thanh_vien"][0]["ten"] = serde_yaml::Value::String(name.clone());
+        v["giao_uoc"]["noi_dung"][0] = serde_yaml::Value::String(content.clone());
+        let yaml = serde_yaml::to_string(&v).unwrap();
+        let (loaded, _) = load_str("prop.yaml", yaml).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let problems = vanban::record::check::check(&loaded);
+        prop_assert!(!problems.iter().any(|p| p.is_error()), "{:?}", problems);
+        let req = Request { docs: Some(vec!["giao-uoc".into(), "to-trinh".into()]), formats: vec![Format::Docx] };
+        let files = engine().render(&loaded, &req).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let pledge = document_xml(&files[0].bytes);
+        prop_assert!(well_formed(&pledge).is_ok(), "{:?}", well_formed(&pledge));
+        let text = common::paragraphs(&pledge).join("\n");
+        prop_assert!(text.contains(&shown(&content)), "content «{}» missing", shown(&content));
+        prop_assert!(text.contains(&upper(&shown(&name))), "name «{}» missing", upper(&shown(&name)));
+        let proposal = document_xml(&files[1].bytes);
+        prop_assert!(well_formed(&proposal).is_ok());
+        prop_assert!(common::paragraphs(&proposal).join("\n").contains(&shown(&name)));
+    }
+}
+
+/// Schema validity of DOCX made from hostile text, checked once for a batch of samples.
+#[test]
+fn hostile_text_stays_schema_valid() {
+    let tool = common::root().join("../shared/tools/docx-validate");
+    if !tool.exists() || common::skip_external() {
+        return;
+    }
+    let dir = common::temp_dir("prop-valid");
+    let samples = [
+        "<w:p>&amp;</w:p> ]]> <!-- x -->",
+        "\"'&<>",
+        "**đậm** *nghiêng* __gạch__ \\ @p | @grid",
+        "Ban Tuye\u{302}n gia\u{301}o",
+        "emoji 🎉 và chữ Hán 越南 và ﷽",
+        "   khoảng   trắng   ",
+    ];
+    let base = std::fs::read_to_string(common::fixture("kontum-2024.yaml")).unwrap();
+    let e = engine();
+    for (i, s) in samples.iter().enumerate() {
+        let mut v: serde_yaml::Value = serde_yaml::from_str(&base).unwrap();
+        v["thanh_vien"][0]["ten"] = serde_yaml::Value::String(s.to_string());
+        v["giao_uoc"]["noi_dung"][1] = serde_yaml::Value::String(s.to_string());
+        let f = dir.join(format!("r{i}.yaml"));
+        std::fs::write(&f, serde_yaml::to_string(&v).unwrap()).unwrap();
+        let (loaded, _) = load_checked(&f).unwrap();
+        let req = Request {
+            docs: None,
+            formats: vec![Format::Docx],
+        };
+        for r in e.render(&loaded, &req).unwrap() {
+            std::fs::write(dir.join(format!("{i}-{}", r.name)), r.bytes).unwrap();
+        }
+    }
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    assert_eq!(files.len(), samples.len() * 4);
+    let o = std::process::Command::new("/usr/bin/python3")
+        .arg(&tool)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}
