@@ -15,6 +15,9 @@ use crate::record::check::{DOCS, check};
 use crate::record::load::{Loaded, load_file};
 use crate::templates::{self, Templates};
 
+/// What the PDF files name as their creator and producer.
+pub const PRODUCER: &str = concat!("vanban ", env!("CARGO_PKG_VERSION"));
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
@@ -24,8 +27,8 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format built so far, the default of `render`.
-    pub const ALL: [Format; 2] = [Format::Docx, Format::Html];
+    /// Every format, the default of `render` (HTML is made for the news item only).
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Pdf, Format::Html];
 
     pub fn ext(self) -> &'static str {
         match self {
@@ -150,7 +153,8 @@ impl Engine {
                     Format::Docx => {
                         vanban_docx::write(&doc, &profile, self.fonts).map_err(|e| e.to_string())
                     }
-                    Format::Pdf => Err("định dạng PDF chưa làm xong".to_string()),
+                    Format::Pdf => vanban_pdf::write(&doc, &profile, self.fonts, PRODUCER)
+                        .map_err(|e| e.to_string()),
                     Format::Html if d == "tin-bai" => Ok(crate::html::write(&doc).into_bytes()),
                     Format::Html => continue, // HTML is for the news item only
                 };

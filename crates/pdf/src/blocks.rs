@@ -1,0 +1,781 @@
+//! The document's blocks as a flow of units for the paginator: a line of a paragraph, a
+//! table or grid row, or a block that never splits (the page-1 header, the closing pair,
+//! a picture). Each unit carries its height, its spacing, whether a page break may come
+//! before it, and its items positioned relative to its own top-left corner.
+
+use unicode_normalization::UnicodeNormalization;
+use vanban_font::{Fonts, Variant};
+use vanban_model::profile::{Align, MarkKind, Style};
+use vanban_model::{
+    Addressees, Block, CellAlign, Closing, Column, Document, Grid, Header, Image, List, Profile,
+    Run, SignLine, Table, Title,
+};
+
+use crate::breaker::{Frame, Line, Span, break_lines};
+use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm, twips};
+use crate::marker::list_marker;
+
+/// The least exact line height Word accepts, one twip: the height of the DOCX writer's
+/// "empty" paragraphs (spacers, rules, the page break's mark).
+const MIN_LINE_PT: f32 = 0.05;
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unit {
+    pub height: f32,
+    /// Kept at the top of page 1 and after `@pagebreak`, dropped after a natural break.
+    pub space_before: f32,
+    pub space_after: f32,
+    /// Whether a page break may come right before this unit.
+    pub breakable: bool,
+    /// Whether the unit must start a page (it follows `@pagebreak`).
+    pub hard_break: bool,
+    /// The table header rows ([`Flow::headers`]) to repeat when the unit starts a page.
+    pub header: Option<usize>,
+    /// Items with y measured down from the unit's top.
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Flow {
+    pub units: Vec<Unit>,
+    /// Header rows of each table that has them.
+    pub headers: Vec<Vec<Unit>>,
+}
+
+pub(crate) fn build_flow(
+    doc: &Document,
+    profile: &Profile,
+    fonts: &Fonts,
+    geo: Geometry,
+) -> Result<Flow, LayoutError> {
+    let mut b = Builder {
+        profile,
+        fonts,
+        geo,
+        flow: Flow::default(),
+        block: 0,
+        keep: false,
+        after_table: false,
+    };
+    for (i, block) in doc.blocks.iter().enumerate() {
+        b.block = i;
+        match block {
+            Block::Header(h) => b.header(h)?,
+            Block::Title(t) => b.title(t)?,
+            Block::Addressees(a) => b.addressees(a)?,
+            Block::Heading(h) => {
+                // A heading always keeps with what it heads.
+                b.para(&h.runs, profile.heading(h.level))?;
+                b.keep = true;
+            }
+            Block::Paragraph(p) => {
+                b.para(&p.runs, profile.paragraph(p.style))?;
+            }
+            Block::List(l) => b.list(l)?,
+            Block::Table(t) => b.table(t)?,
+            Block::Closing(c) => b.closing(c)?,
+            Block::Grid(g) => b.grid(g)?,
+            Block::Image(img) => b.image(img)?,
+            Block::PageBreak => {
+                // The DOCX writer's break paragraph: its mark starts the next page as a
+                // (nearly) empty line, so what follows is not at the top of that page.
+                b.keep = false;
+                b.push_first(Unit {
+                    height: MIN_LINE_PT,
+                    hard_break: true,
+                    ..Unit::default()
+                });
+            }
+        }
+    }
+    if b.after_table {
+        // A body that ends with a table ends with an (almost) empty paragraph in Word.
+        b.spacer(0.0);
+    }
+    Ok(b.flow)
+}
+
+/// Runs in a style: the style's bold, italic and underline add to the run's own; text is
+/// NFC; a character the face lacks is an error rather than a blank box.
+pub(crate) fn spans(runs: &[Run], style: &Style, fonts: &Fonts) -> Result<Vec<Span>, LayoutError> {
+    runs.iter()
+        .filter(|r| !r.text.is_empty())
+        .map(|r| {
+            let text: String = r.text.nfc().collect();
+            let variant = Variant::of(style.bold || r.bold, style.italic || r.italic);
+            let face = fonts.face(variant);
+            if let Some(ch) = text.chars().find(|&c| !face.has_char(c)) {
+                return Err(LayoutError::MissingGlyph { ch, text });
+            }
+            Ok(Span {
+                text,
+                variant,
+                size: style.size,
+                underline: style.underline || r.underline,
+            })
+        })
+        .collect()
+}
+
+/// A column of a borderless table (header, grid, closing) being filled top-down.
+struct Cell {
+    /// Left edge of the text, padding included.
+    x: f32,
+    width: f32,
+    /// Height used so far, space after the last paragraph excluded.
+    y: f32,
+    /// Space after the last paragraph, which merges with the next one's space before.
+    after: f32,
+    items: Vec<Item>,
+}
+
+impl Cell {
+    /// The cell's height: its content and the last paragraph's space after.
+    fn height(&self) -> f32 {
+        self.y + self.after
+    }
+
+    /// Moves down by `space` before a paragraph, the larger of it and the space after
+    /// the paragraph above.
+    fn space_before(&mut self, space: f32) {
+        self.y += self.after.max(space);
+        self.after = 0.0;
+    }
+}
+
+struct Builder<'a> {
+    profile: &'a Profile,
+    fonts: &'a Fonts,
+    geo: Geometry,
+    flow: Flow,
+    /// Index of the block being laid out.
+    block: usize,
+    /// The last paragraph had keep_next: no break before the next block.
+    keep: bool,
+    /// The last block was a table: Word needs a paragraph before another table.
+    after_table: bool,
+}
+
+impl Builder<'_> {
+    fn frame(&self, style: &Style, width: f32) -> Frame {
+        Frame {
+            width,
+            left_indent: mm(style.left_indent_mm),
+            first_indent: mm(style.first_indent_mm),
+            align: style.align,
+        }
+    }
+
+    fn lines(&self, runs: &[Run], style: &Style, frame: Frame) -> Result<Vec<Line>, LayoutError> {
+        Ok(break_lines(
+            &spans(runs, style, self.fonts)?,
+            self.fonts,
+            frame,
+        ))
+    }
+
+    /// Text (and underline) items of a line whose top is `top` and frame starts at `x0`.
+    fn line_items(&self, line: &Line, style: &Style, x0: f32, top: f32) -> Vec<Item> {
+        let baseline = top + BASELINE_RATIO * style.line_pt;
+        let mut items = Vec::with_capacity(line.pieces.len());
+        for p in &line.pieces {
+            let x = x0 + p.x;
+            items.push(Item::Text(Text {
+                text: p.text.clone(),
+                variant: p.variant,
+                size: p.size,
+                x,
+                y: baseline,
+                width: p.width,
+                word_spacing: p.word_spacing,
+                block: self.block,
+            }));
+            if p.underline {
+                let (offset, thickness) = self.underline(p.variant, p.size);
+                items.push(Item::Rule(Rule {
+                    x1: x,
+                    y1: baseline + offset,
+                    x2: x + p.width,
+                    y2: baseline + offset,
+                    thickness,
+                }));
+            }
+        }
+        items
+    }
+
+    /// The face's underline: distance below the baseline to the stroke's centre, and its
+    /// thickness, at `size`.
+    fn underline(&self, variant: Variant, size: f32) -> (f32, f32) {
+        let face = self.fonts.face(variant);
+        let scale = size / face.units_per_em();
+        let m = face.ttf().underline_metrics();
+        let position = m
+            .map(|m| m.position as f32)
+            .unwrap_or(-0.1 * face.units_per_em());
+        let thickness = m
+            .map(|m| m.thickness as f32)
+            .unwrap_or(0.05 * face.units_per_em());
+        ((-position + thickness / 2.0) * scale, thickness * scale)
+    }
+
+    /// Marks the first unit of a block: no break before it after keep_next, a forced one
+    /// after `@pagebreak`.
+    fn push_first(&mut self, mut u: Unit) {
+        u.breakable = !self.keep;
+        self.flow.units.push(u);
+    }
+
+    /// An empty paragraph exactly `height` high (at least a twip): the DOCX writer's
+    /// vertical space where paragraph spacing cannot go.
+    fn spacer(&mut self, height: f32) {
+        self.push_first(Unit {
+            height: height.max(MIN_LINE_PT),
+            ..Unit::default()
+        });
+        self.keep = false;
+        self.after_table = false;
+    }
+
+    /// A paragraph across the text width, one unit a line.
+    fn para(&mut self, runs: &[Run], style: &Style) -> Result<Vec<Line>, LayoutError> {
+        let frame = self.frame(style, self.geo.text_width);
+        self.para_in(runs, style, frame)
+    }
+
+    fn para_in(
+        &mut self,
+        runs: &[Run],
+        style: &Style,
+        frame: Frame,
+    ) -> Result<Vec<Line>, LayoutError> {
+        let lines = self.lines(runs, style, frame)?;
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let u = Unit {
+                height: style.line_pt,
+                space_before: if i == 0 { style.space_before_pt } else { 0.0 },
+                space_after: if i + 1 == n {
+                    style.space_after_pt
+                } else {
+                    0.0
+                },
+                // Widow/orphan control: at least two lines on each side of a break.
+                breakable: i >= 2 && n - i >= 2,
+                items: self.line_items(line, style, self.geo.left, 0.0),
+                ..Unit::default()
+            };
+            if i == 0 {
+                self.push_first(u);
+            } else {
+                self.flow.units.push(u);
+            }
+        }
+        self.keep = style.keep_next;
+        self.after_table = false;
+        Ok(lines)
+    }
+
+    /// A column of a borderless table at `x`, `width` wide, with `pad` inside each side.
+    fn cell(&self, x: f32, width: f32, pad: f32) -> Cell {
+        Cell {
+            x: x + pad,
+            width: width - 2.0 * pad,
+            y: 0.0,
+            after: 0.0,
+            items: Vec::new(),
+        }
+    }
+
+    /// The annex tables' cell padding, which the signature grid shares.
+    fn padding(&self) -> f32 {
+        mm(self.profile.table.cell_padding_mm)
+    }
+
+    /// A paragraph at the bottom of a cell (space before and after apply inside cells);
+    /// its lines, to measure.
+    fn cell_para(
+        &self,
+        cell: &mut Cell,
+        runs: &[Run],
+        style: &Style,
+    ) -> Result<Vec<Line>, LayoutError> {
+        cell.space_before(style.space_before_pt);
+        let lines = self.lines(runs, style, self.frame(style, cell.width))?;
+        for line in &lines {
+            cell.items
+                .extend(self.line_items(line, style, cell.x, cell.y));
+            cell.y += style.line_pt;
+        }
+        cell.after = style.space_after_pt;
+        Ok(lines)
+    }
+
+    fn cell_text(
+        &self,
+        cell: &mut Cell,
+        text: &str,
+        style: &Style,
+    ) -> Result<Vec<Line>, LayoutError> {
+        self.cell_para(cell, &[Run::plain(text)], style)
+    }
+
+    /// A rule paragraph at `top`: the DOCX writer's empty one-twip paragraph whose top
+    /// border is the rule, `length` long and centred on `centre`. Returns the rule and
+    /// the paragraph's height (border and line).
+    fn rule(&self, length: f32, centre: f32, top: f32) -> (Item, f32) {
+        let t = self.profile.rule_pt;
+        let y = top + t / 2.0;
+        let rule = Item::Rule(Rule {
+            x1: centre - length / 2.0,
+            y1: y,
+            x2: centre + length / 2.0,
+            y2: y,
+            thickness: t,
+        });
+        (rule, t + MIN_LINE_PT)
+    }
+
+    /// A rule paragraph at the bottom of a cell, centred in it.
+    fn cell_rule(&self, cell: &mut Cell, length: f32) {
+        if length <= 0.0 {
+            return;
+        }
+        cell.space_before(0.0);
+        let (rule, height) = self.rule(length, cell.x + cell.width / 2.0, cell.y);
+        cell.items.push(rule);
+        cell.y += height;
+    }
+
+    /// The page-1 header: a borderless two-column table of two rows, without padding.
+    fn header(&mut self, h: &Header) -> Result<(), LayoutError> {
+        let hp = &self.profile.header;
+        let widths = split(self.geo.text_width, hp.left_percent);
+        let mut left = self.cell(self.geo.left, widths[0], 0.0);
+        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
+
+        // Row 1: issuing body under its parent; the national or Party title.
+        if !h.parent.is_empty() {
+            self.cell_text(&mut left, &h.parent, &hp.parent)?;
+        }
+        let issuer = self.cell_text(&mut left, &h.issuer, &hp.issuer)?;
+        match hp.issuer_mark.kind() {
+            MarkKind::Text(text, style) => {
+                self.cell_text(&mut left, text, style)?;
+            }
+            MarkKind::Rule(ratio) => self.cell_rule(&mut left, ratio * longest(&issuer)),
+            MarkKind::None => {}
+        }
+        let mut last = Vec::new();
+        for line in &hp.national {
+            last = self.cell_text(&mut right, &line.text, &line.style)?;
+        }
+        self.cell_rule(&mut right, hp.national_rule_ratio * longest(&last));
+
+        // Row 2: number and brief; place and date level with the number.
+        let row1 = left.height().max(right.height());
+        for cell in [&mut left, &mut right] {
+            cell.y = row1;
+            cell.after = 0.0;
+        }
+        if let Some(number) = &h.number {
+            self.cell_text(&mut left, number, &hp.number)?;
+        }
+        if let Some(brief) = &h.brief {
+            self.cell_text(&mut left, brief, &hp.brief)?;
+        }
+        self.cell_text(&mut right, &h.place_date, &hp.place_date)?;
+
+        let height = left.height().max(right.height());
+        let mut items = left.items;
+        items.extend(right.items);
+        self.push_first(Unit {
+            height,
+            items,
+            ..Unit::default()
+        });
+        self.spacer(hp.space_after_pt);
+        Ok(())
+    }
+
+    /// Type, summary lines and the mark under them, all kept with what follows; the
+    /// title's own space goes under the last of them.
+    fn title(&mut self, t: &Title) -> Result<(), LayoutError> {
+        let tp = &self.profile.title;
+        let with_after = |style: &Style, extra: f32| Style {
+            space_after_pt: style.space_after_pt + extra,
+            keep_next: true,
+            ..style.clone()
+        };
+        let mark = tp.mark.kind();
+        let extra = if mark == MarkKind::None {
+            tp.space_after_pt
+        } else {
+            0.0
+        };
+        let kind_style = with_after(&tp.kind, if t.summary.is_empty() { extra } else { 0.0 });
+        let mut longest_line = longest(&self.para(&[Run::plain(t.kind.as_str())], &kind_style)?);
+        if !t.summary.is_empty() {
+            longest_line = 0.0;
+        }
+        for (i, s) in t.summary.iter().enumerate() {
+            let last = i + 1 == t.summary.len();
+            let style = with_after(&tp.summary, if last { extra } else { 0.0 });
+            longest_line = longest_line.max(longest(&self.para(s, &style)?));
+        }
+        match mark {
+            MarkKind::Text(text, style) => {
+                self.para(&[Run::plain(text)], &with_after(style, tp.space_after_pt))?;
+            }
+            MarkKind::Rule(ratio) => {
+                let centre = self.geo.left + self.geo.text_width / 2.0;
+                let (rule, height) = self.rule(ratio * longest_line, centre, 0.0);
+                self.push_first(Unit {
+                    height,
+                    space_after: tp.space_after_pt,
+                    items: vec![rule],
+                    ..Unit::default()
+                });
+            }
+            MarkKind::None => {}
+        }
+        self.keep = true;
+        Ok(())
+    }
+
+    /// "Kính gửi:" then a tab to where every addressee line starts: a hanging indent as
+    /// wide as the label and a space, rounded up to twips. The lines keep together.
+    fn addressees(&mut self, a: &Addressees) -> Result<(), LayoutError> {
+        let style = &self.profile.addressees;
+        let label = [Run::plain(format!("{} ", a.label))];
+        let label_spans = spans(&label, style, self.fonts)?;
+        let width: f32 = label_spans
+            .iter()
+            .map(|s| self.fonts.face(s.variant).width(&s.text, s.size))
+            .sum();
+        let hang = (width * 20.0).ceil() / 20.0;
+        let frame = Frame {
+            width: self.geo.text_width,
+            left_indent: mm(style.left_indent_mm) + hang,
+            first_indent: 0.0,
+            align: style.align,
+        };
+        let count = a.lines.len().max(1);
+        let empty = Vec::new();
+        for i in 0..count {
+            let line_style = Style {
+                space_before_pt: if i == 0 { style.space_before_pt } else { 0.0 },
+                space_after_pt: if i + 1 == count {
+                    style.space_after_pt
+                } else {
+                    0.0
+                },
+                keep_next: style.keep_next || i + 1 < count,
+                ..style.clone()
+            };
+            let first = self.flow.units.len();
+            self.para_in(a.lines.get(i).unwrap_or(&empty), &line_style, frame)?;
+            if i == 0 {
+                // The label, at the paragraph's hanging start.
+                let line = break_lines(
+                    &label_spans,
+                    self.fonts,
+                    Frame {
+                        left_indent: mm(style.left_indent_mm),
+                        align: Align::Left,
+                        ..frame
+                    },
+                );
+                let items = self.line_items(&line[0], style, self.geo.left, 0.0);
+                self.flow.units[first].items.splice(0..0, items);
+            }
+        }
+        Ok(())
+    }
+
+    /// List items are body paragraphs that begin with their marker as text.
+    fn list(&mut self, l: &List) -> Result<(), LayoutError> {
+        let style = self.profile.paragraph(vanban_model::ParaStyle::Body);
+        for (i, item) in l.items.iter().enumerate() {
+            let mut runs = vec![Run::plain(list_marker(l.marker, i))];
+            runs.extend(item.iter().cloned());
+            self.para(&runs, style)?;
+        }
+        Ok(())
+    }
+
+    /// Before a table right after another table: Word needs a paragraph between them.
+    fn table_gap(&mut self, height: f32) {
+        if self.after_table {
+            self.spacer(height);
+        }
+    }
+
+    fn table(&mut self, t: &Table) -> Result<(), LayoutError> {
+        let tp = &self.profile.table;
+        self.table_gap(
+            self.profile
+                .paragraph(vanban_model::ParaStyle::Body)
+                .space_after_pt,
+        );
+        let widths = proportional(&t.widths, self.geo.text_width);
+        let table_width: f32 = widths.iter().sum();
+        let pad = self.padding();
+        let header = (t.header_rows > 0).then(|| {
+            self.flow.headers.push(Vec::new());
+            self.flow.headers.len() - 1
+        });
+        for (r, row) in t.rows.iter().enumerate() {
+            let is_header = r < t.header_rows;
+            let mut cells = Vec::new();
+            let mut x = self.geo.left;
+            for (c, runs) in row.iter().enumerate() {
+                let width = widths.get(c).copied().unwrap_or(0.0);
+                let style = if is_header {
+                    tp.header.clone()
+                } else {
+                    Style {
+                        align: match t.align.get(c).copied().unwrap_or_default() {
+                            CellAlign::Left => Align::Left,
+                            CellAlign::Center => Align::Center,
+                            CellAlign::Right => Align::Right,
+                        },
+                        ..tp.cell.clone()
+                    }
+                };
+                let mut cell = self.cell(x, width, pad);
+                self.cell_para(&mut cell, runs, &style)?;
+                cells.push(cell);
+                x += width;
+            }
+            let content = cells.iter().map(Cell::height).fold(0.0, f32::max);
+            // A row's top border takes its width above the row's content (the last row's
+            // bottom border too, below it), as LibreOffice lays out the DOCX; cells are
+            // centred vertically in what is left, as the DOCX writer sets them.
+            let border = tp.border_pt;
+            let last = r + 1 == t.rows.len();
+            let height = border + content + if last { border } else { 0.0 };
+            let mut items: Vec<Item> = cells
+                .into_iter()
+                .flat_map(|c| {
+                    let shift = border + (content - c.height()) / 2.0;
+                    c.items.into_iter().map(move |i| shifted(i, shift))
+                })
+                .collect();
+            let (top, bottom) = (border / 2.0, border + content + border / 2.0);
+            // Borders: the row's box and the lines between its columns.
+            let left = self.geo.left;
+            let rule = |x1, y1, x2, y2| {
+                Item::Rule(Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    thickness: tp.border_pt,
+                })
+            };
+            items.push(rule(left, top, left + table_width, top));
+            items.push(rule(left, bottom, left + table_width, bottom));
+            let mut edge = left;
+            items.push(rule(edge, top, edge, bottom));
+            for w in &widths {
+                edge += w;
+                items.push(rule(edge, top, edge, bottom));
+            }
+            let u = Unit {
+                height,
+                // Header rows stay together and with the first body row.
+                breakable: !(is_header || (header.is_some() && r == t.header_rows)),
+                header: if is_header { None } else { header },
+                items,
+                ..Unit::default()
+            };
+            if let (true, Some(h)) = (is_header, header) {
+                self.flow.headers[h].push(u.clone());
+            }
+            if r == 0 {
+                self.push_first(u);
+            } else {
+                self.flow.units.push(u);
+            }
+        }
+        self.keep = false;
+        self.after_table = true;
+        Ok(())
+    }
+
+    /// Lines of a signature column: each name after the room for the hand signature,
+    /// `gap` above the first line.
+    fn sign_column(&self, cell: &mut Cell, column: &Column, gap: f32) -> Result<(), LayoutError> {
+        let sp = &self.profile.sign;
+        let mut gap = gap;
+        for (kind, text) in &column.lines {
+            let style = match kind {
+                SignLine::RecipientsLabel => &sp.label,
+                SignLine::Recipient => &sp.item,
+                SignLine::Role => &sp.role,
+                SignLine::Note => &sp.note,
+                SignLine::Agency => &sp.agency,
+                SignLine::Name => &sp.name,
+            };
+            // The room for the signature and the row gap are space before, as the DOCX
+            // writer sets them.
+            let mut before = style.space_before_pt + std::mem::take(&mut gap);
+            if *kind == SignLine::Name {
+                before += sp.signature_space_pt;
+            }
+            let style = Style {
+                space_before_pt: before,
+                ..style.clone()
+            };
+            self.cell_text(cell, text, &style)?;
+        }
+        Ok(())
+    }
+
+    /// The signature grid: rows of equal cells that never split, the row gap at the top of
+    /// every row but the first (inside the row, so it stays at the top of a page too).
+    fn grid(&mut self, g: &Grid) -> Result<(), LayoutError> {
+        let sp = &self.profile.sign;
+        self.table_gap(sp.grid_row_gap_pt);
+        let columns = g.columns.max(1);
+        let widths = proportional(&vec![1; columns], self.geo.text_width);
+        let pad = self.padding();
+        for (r, row) in g.cells.chunks(columns).enumerate() {
+            let gap = if r > 0 { sp.grid_row_gap_pt } else { 0.0 };
+            let mut items = Vec::new();
+            let mut height: f32 = 0.0;
+            let mut x = self.geo.left;
+            for (column, width) in row.iter().zip(&widths) {
+                // Every agency signs: a cell without a name still gets room and a line.
+                let mut column = column.clone();
+                if !column.lines.iter().any(|(k, _)| *k == SignLine::Name) {
+                    column.lines.push((SignLine::Name, String::new()));
+                }
+                let mut cell = self.cell(x, *width, pad);
+                self.sign_column(&mut cell, &column, gap)?;
+                height = height.max(cell.height());
+                items.extend(cell.items);
+                x += width;
+            }
+            let u = Unit {
+                height,
+                breakable: true,
+                items,
+                ..Unit::default()
+            };
+            if r == 0 {
+                self.push_first(u);
+            } else {
+                self.flow.units.push(u);
+            }
+        }
+        self.keep = false;
+        self.after_table = true;
+        Ok(())
+    }
+
+    /// Recipients and signature side by side, flush with the margins, after a spacer of
+    /// the space above: one block that never starts a page without what precedes it.
+    fn closing(&mut self, c: &Closing) -> Result<(), LayoutError> {
+        let sp = &self.profile.sign;
+        self.keep = true;
+        self.spacer(sp.space_before_pt);
+        let widths = split(self.geo.text_width, sp.left_percent);
+        let mut left = self.cell(self.geo.left, widths[0], 0.0);
+        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
+        self.sign_column(&mut left, &c.left, 0.0)?;
+        self.sign_column(&mut right, &c.right, 0.0)?;
+        let height = left.height().max(right.height());
+        let mut items = left.items;
+        items.extend(right.items);
+        self.keep = true;
+        self.push_first(Unit {
+            height,
+            items,
+            ..Unit::default()
+        });
+        self.keep = false;
+        self.after_table = true;
+        Ok(())
+    }
+
+    /// A picture at 96 dpi, scaled down to the text width, centred, in a paragraph of
+    /// automatic line height (the picture on the baseline, the body font's descent below)
+    /// that keeps with its caption.
+    fn image(&mut self, img: &Image) -> Result<(), LayoutError> {
+        if !img.data.is_empty() {
+            let (w, h) =
+                crate::image::natural_size(&img.data).ok_or_else(|| LayoutError::Image {
+                    path: img.path.clone(),
+                })?;
+            let scale = (self.geo.text_width / w).min(1.0);
+            let (width, height) = (w * scale, h * scale);
+            let body = self.profile.paragraph(vanban_model::ParaStyle::Body);
+            let descent = self.fonts.face(Variant::Regular).descent(body.size);
+            self.push_first(Unit {
+                height: height + descent,
+                items: vec![Item::Image(Picture {
+                    block: self.block,
+                    x: self.geo.left + (self.geo.text_width - width) / 2.0,
+                    y: 0.0,
+                    width,
+                    height,
+                })],
+                ..Unit::default()
+            });
+            self.keep = true;
+            self.after_table = false;
+        }
+        if !img.caption.is_empty() {
+            let style = self.profile.paragraph(vanban_model::ParaStyle::Caption);
+            self.para(&img.caption, style)?;
+        } else {
+            self.keep = false;
+        }
+        Ok(())
+    }
+}
+
+/// The widest of `lines`.
+fn longest(lines: &[Line]) -> f32 {
+    lines.iter().map(|l| l.width).fold(0.0, f32::max)
+}
+
+/// An item moved down by `dy`.
+fn shifted(item: Item, dy: f32) -> Item {
+    match item {
+        Item::Text(t) => Item::Text(Text { y: t.y + dy, ..t }),
+        Item::Rule(r) => Item::Rule(Rule {
+            y1: r.y1 + dy,
+            y2: r.y2 + dy,
+            ..r
+        }),
+        Item::Image(p) => Item::Image(Picture { y: p.y + dy, ..p }),
+    }
+}
+
+/// `total` shared in proportion to `weights`, each column edge rounded to twips, so the
+/// columns sum to `total` exactly (as the DOCX writer's grid does).
+fn proportional(weights: &[u32], total: f32) -> Vec<f32> {
+    let total_twips = (total * 20.0).round() as f64;
+    let sum: u64 = weights.iter().map(|&w| w as u64).sum::<u64>().max(1);
+    let mut acc = 0u64;
+    let mut prev = 0.0f64;
+    weights
+        .iter()
+        .map(|&w| {
+            acc += w as u64;
+            let edge = (total_twips * acc as f64 / sum as f64).round();
+            let width = (edge - prev) / 20.0;
+            prev = edge;
+            width as f32
+        })
+        .collect()
+}
+
+/// The text width split into a left column of `percent` and the rest, in twips.
+fn split(total: f32, percent: f32) -> [f32; 2] {
+    let left = twips(total * percent / 100.0);
+    [left, total - left]
+}

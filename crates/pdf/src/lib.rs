@@ -1,0 +1,15 @@
+//! vanban's PDF typesetter: lays a [`Document`](vanban_model::Document) out the way Word
+//! lays out the DOCX writer's file — same lines, same pages — and writes it as PDF.
+//!
+//! [`layout::layout`] computes every position (testable without a PDF); [`pdf::write`]
+//! lays out and draws with printpdf, embedding font subsets.
+
+mod blocks;
+mod breaker;
+mod image;
+pub mod layout;
+mod marker;
+pub mod pdf;
+
+pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
+pub use pdf::{PdfError, render, write};
