@@ -18,6 +18,9 @@ pub struct View {
     /// "Kon Tum, ngày 06 tháng 02 năm 2024" for the meeting's date.
     pub place_date: String,
     pub parent_caps: String,
+    /// The block's abbreviation ("KTĐ" when the record gives none), for number lines and
+    /// the archive line.
+    pub block_abbr: String,
     pub block_caps: String,
     /// The meeting's date in running text: "06-02-2024" (Party) or "06/02/2024" (state).
     pub date: String,
@@ -53,6 +56,8 @@ pub struct View {
 #[derive(Debug, Serialize)]
 pub struct ProfileView {
     pub id: String,
+    /// "party" or "state": what the date and number filters take as `kieu`.
+    pub convention: String,
     pub party: bool,
     pub tm: String,
     pub kt: String,
@@ -324,6 +329,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
     View {
         profile: ProfileView {
             id: p.id.clone(),
+            convention: if party { "party" } else { "state" }.to_string(),
             party,
             tm: p.prefixes.tm.clone(),
             kt: p.prefixes.kt.clone(),
@@ -332,6 +338,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
         },
         place_date: viet::header_date_line(&r.dia_danh, meeting),
         parent_caps: viet::upper(&r.co_quan_chu_quan),
+        block_abbr: block_abbr.clone(),
         block_caps: viet::upper(&r.khoi.ten),
         date: viet::running_date(meeting, dstyle),
         news_date: viet::news_lead_date(session, meeting),

@@ -36,7 +36,7 @@ enum Command {
         /// Văn bản cần soạn (mặc định: mọi văn bản hồ sơ có dữ liệu)
         #[arg(long, value_enum, default_value = "all")]
         doc: DocArg,
-        /// Định dạng (mặc định: mọi định dạng)
+        /// Định dạng (mặc định: docx, pdf, và html cho tin bài)
         #[arg(long, value_enum, default_value = "all")]
         format: FormatArg,
         /// Thư mục kết quả
@@ -45,7 +45,7 @@ enum Command {
         /// Thư mục mẫu thay cho mẫu có sẵn (tệp cùng tên sẽ được dùng)
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// Thư mục chứa phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) cho PDF
+        /// Thư mục chứa phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) để đo chữ và nhúng vào PDF
         #[arg(long)]
         font_dir: Option<PathBuf>,
     },

@@ -3,7 +3,6 @@
 //! rendered (see [`crate::output`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use vanban_font::Fonts;
 use vanban_model::{Block, Document, Profile, markup};
@@ -172,6 +171,17 @@ impl Engine {
                 }
             }
         }
+        if problems.is_empty() && out.is_empty() {
+            problems.push(
+                Problem::error(
+                    &l.file,
+                    None,
+                    "",
+                    "không có tệp nào để ghi: HTML chỉ làm cho tin bài",
+                )
+                .with_hint("dùng --doc tin-bai với --format html, hoặc chọn định dạng docx/pdf"),
+            );
+        }
         if problems.is_empty() {
             Ok(out)
         } else {
@@ -192,18 +202,39 @@ impl Engine {
             .templates
             .render(doc, ctx, self.template_dir.as_deref())?;
         let mut model = markup::parse(&text).map_err(|e| {
-            let p = Problem::error(
-                &format!("templates/{doc}.vb"),
-                None,
-                "",
-                format!(
-                    "mẫu sinh ra văn bản đánh dấu sai ở dòng {} của kết quả: {}",
-                    e.line, e.message
-                ),
-            )
-            .with_hint("xem cú pháp đánh dấu trong docs/markup.md")
-            .with_source(&Arc::from(text.as_str()));
-            vec![p]
+            let name = format!("{doc}.vb");
+            let file = self
+                .template_dir
+                .as_ref()
+                .map(|d| d.join(&name))
+                .filter(|p| p.is_file())
+                .unwrap_or_else(|| Path::new("templates").join(&name));
+            let line = text.lines().nth(e.line.saturating_sub(1)).unwrap_or("");
+            // A line without template expressions stands as it is in the template: point
+            // at it there.
+            let src = std::fs::read_to_string(&file)
+                .ok()
+                .or_else(|| templates::embedded(&name).map(str::to_string))
+                .unwrap_or_default();
+            let pos = src
+                .lines()
+                .position(|l| !line.trim().is_empty() && l.trim() == line.trim())
+                .map(|i| crate::record::locate::Pos { line: i + 1, col: 1 });
+            vec![
+                Problem::error(
+                    &file.display().to_string(),
+                    pos,
+                    "",
+                    format!(
+                        "mẫu sinh ra văn bản đánh dấu sai ở dòng {} của kết quả: {}",
+                        e.line, e.message
+                    ),
+                )
+                .with_hint(format!(
+                    "dòng đó là «{line}»; xem toàn bộ bằng «vanban markup HỒ_SƠ --doc {doc}» và cú pháp trong docs/markup.md"
+                ))
+                .with_source(&std::sync::Arc::from(src.as_str())),
+            ]
         })?;
         model.map_text(&|t| vanban_viet::tone_style(t, tone));
         for b in &mut model.blocks {

@@ -21,18 +21,44 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("bien-ban.vb", include_str!("../templates/bien-ban.vb")),
 ];
 
+/// The text of an embedded template by file name.
+pub fn embedded(name: &str) -> Option<&'static str> {
+    EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
 /// Compiled templates, ready to render any number of records.
 pub struct Templates {
     tera: Tera,
 }
 
+/// Whether `kieu` names the Party convention: "party" (as `v.profile.convention` gives) or
+/// "dang"; "state" or "nha-nuoc" is the state's. Anything else is a template error.
 fn style_of(kwargs: &Kwargs) -> TeraResult<bool> {
-    // `kieu="dang"` selects the Party convention; anything else is the state's.
-    Ok(kwargs.get::<&str>("kieu")?.unwrap_or("dang") == "dang")
+    match kwargs.get::<&str>("kieu")?.unwrap_or("party") {
+        "party" | "dang" => Ok(true),
+        "state" | "nha-nuoc" => Ok(false),
+        other => Err(tera::Error::message(format!(
+            "kieu=«{other}» không có; dùng kieu=v.profile.convention, \"party\" hoặc \"state\""
+        ))),
+    }
 }
 
 fn date_arg(s: &str) -> TeraResult<Date> {
     Date::parse_iso(s).map_err(|e| tera::Error::message(e.to_string()))
+}
+
+/// "08:00", "8:00", "8h", "8h30" → "08 giờ 00 phút"; anything else is kept as written.
+pub fn time_words(s: &str) -> String {
+    let t = s.trim().to_lowercase();
+    let (h, m) = match t.split_once([':', 'h']) {
+        Some((h, m)) => (h.trim(), m.trim()),
+        None => return s.to_string(),
+    };
+    let m = if m.is_empty() { "0" } else { m };
+    match (h.parse::<u32>(), m.parse::<u32>()) {
+        (Ok(h), Ok(m)) if h < 24 && m < 60 => format!("{h:02} giờ {m:02} phút"),
+        _ => s.to_string(),
+    }
 }
 
 fn register_helpers(tera: &mut Tera) {
@@ -59,13 +85,7 @@ fn register_helpers(tera: &mut Tera) {
     tera.register_filter("thousands", |n: u64, _: Kwargs, _: &State| {
         viet::group_thousands(n)
     });
-    tera.register_filter("time_words", |s: &str, _: Kwargs, _: &State| {
-        // "08:00" → "08 giờ 00 phút"; anything else is kept as written.
-        match s.split_once(':') {
-            Some((h, m)) => format!("{:0>2} giờ {:0>2} phút", h.trim(), m.trim()),
-            None => s.to_string(),
-        }
-    });
+    tera.register_filter("time_words", |s: &str, _: Kwargs, _: &State| time_words(s));
     tera.register_filter("pad2", |n: u64, _: Kwargs, _: &State| format!("{n:02}"));
     tera.register_filter("money", |n: u64, _: Kwargs, _: &State| viet::money(n));
     tera.register_filter("money_words", |n: u64, _: Kwargs, _: &State| {
@@ -280,11 +300,7 @@ fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
         let src = std::fs::read_to_string(&p).unwrap_or_default();
         return (p.display().to_string(), src);
     }
-    let src = EMBEDDED
-        .iter()
-        .find(|(n, _)| *n == file)
-        .map(|(_, s)| s.to_string())
-        .unwrap_or_default();
+    let src = embedded(file).unwrap_or_default().to_string();
     (format!("templates/{file}"), src)
 }
 
@@ -294,4 +310,24 @@ pub fn context(record: &crate::record::types::Record, view: &crate::context::Vie
     ctx.insert("r", record);
     ctx.insert("v", view);
     ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_words() {
+        assert_eq!(time_words("08:00"), "08 giờ 00 phút");
+        assert_eq!(time_words("8h30"), "08 giờ 30 phút");
+        assert_eq!(time_words("14h"), "14 giờ 00 phút");
+        assert_eq!(time_words("sáng"), "sáng");
+        assert_eq!(time_words("25:00"), "25:00");
+    }
+
+    #[test]
+    fn embedded_templates_compile() {
+        assert!(Templates::load(None).is_ok());
+        assert!(embedded("giao-uoc.vb").is_some());
+    }
 }

@@ -1,7 +1,12 @@
-{#- Biên bản: the minutes of the meeting, in the order of Nghị định 30's form 1.9. -#}
+{#- Biên bản: the minutes of the meeting, in the order of Nghị định 30's form 1.9.
+    Sections are numbered as they appear; a name not in the record is left as a dotted
+    blank to be written by hand. -#}
 {%- set b = r.bien_ban -%}
 {%- set h = r.hoi_nghi -%}
 {%- set d = v.minutes -%}
+{%- set roman = ["I", "II", "III", "IV", "V", "VI"] -%}
+{%- set sec = 0 -%}
+{%- set blank = "…………………" -%}
 @meta
 title: Biên bản Hội nghị {{ h.noi_dung }}
 author: {{ r.khoi.ten }}
@@ -17,31 +22,33 @@ Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}
 
 Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}; {% endif %}có mặt {{ v.present }}/{{ v.total }} cơ quan thành viên{% if v.all_present %} (đủ các cơ quan thành viên){% endif %}.
 
-Chủ trì: {% if h.chu_toa %}{% if h.chu_toa.ho_ten %}{{ h.chu_toa.ho_ten }}{% else %}…………………{% endif %}, {{ h.chu_toa.chuc_vu }}{% elif v.chair %}đại diện {{ v.chair.name }}{% endif %}.
+Chủ trì: {% if h.chu_toa %}{% if h.chu_toa.ho_ten %}{{ h.chu_toa.ho_ten }}{% else %}{{ blank }}{% endif %}{% if h.chu_toa.chuc_vu %}, {{ h.chu_toa.chuc_vu }}{% endif %}{% elif v.chair %}{{ blank }}, đại diện {{ v.chair.name }}{% else %}{{ blank }}{% endif %}.
 
-Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else %}…………………{% endif %}, {{ h.thu_ky.chuc_vu }}{% endif %}.
+Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else %}{{ blank }}{% endif %}{% if h.thu_ky.chuc_vu %}, {{ h.thu_ky.chuc_vu }}{% endif %}{% else %}{{ blank }}{% endif %}.
+{% if h.dien_bien %}{% set sec = sec + 1 %}
 @heading 1
-I. NỘI DUNG HỘI NGHỊ
+{{ roman[sec - 1] }}. NỘI DUNG HỘI NGHỊ
 @p
 {% for x in h.dien_bien %}{{ x }}
 
 {% endfor -%}
-{% if v.votes %}
+{% endif %}
+{%- if v.votes %}{% set sec = sec + 1 %}
 @heading 1
-II. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG
+{{ roman[sec - 1] }}. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG
 @list number
 {% for x in v.votes %}Đề nghị {{ x.wording }} cho {{ x.unit.name }}: {% if x.method %}hình thức {{ x.method }}, {% endif %}{{ x.yes }}/{{ x.cast }} phiếu đồng ý, đạt tỷ lệ {{ x.percent }}.
 {% endfor -%}
 {% endif %}
-{%- if v.head %}
+{%- if v.head %}{% set sec = sec + 1 %}
 @heading 1
-III. BẦU TRƯỞNG KHỐI, PHÓ KHỐI NĂM {{ r.bau_khoi.nam }}
+{{ roman[sec - 1] }}. BẦU TRƯỞNG KHỐI, PHÓ KHỐI NĂM {{ r.bau_khoi.nam }}
 @p
 Hội nghị thống nhất bầu {{ v.head.name }} làm Trưởng khối{% if v.deputy %} và {{ v.deputy.name }} làm Phó khối{% endif %} thi đua năm {{ r.bau_khoi.nam }}.
 {% endif %}
-{%- if r.giao_uoc %}
+{%- if r.giao_uoc %}{% set sec = sec + 1 %}
 @heading 1
-IV. KÝ KẾT GIAO ƯỚC THI ĐUA NĂM {{ r.giao_uoc.nam }}
+{{ roman[sec - 1] }}. KÝ KẾT GIAO ƯỚC THI ĐUA NĂM {{ r.giao_uoc.nam }}
 @p
 Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm {{ r.giao_uoc.nam }} gồm {{ r.giao_uoc.noi_dung | length }} nội dung.
 {% endif %}
@@ -57,5 +64,5 @@ right name: {% if h.chu_toa %}{{ h.chu_toa.ho_ten }}{% endif %}
 left label: Nơi nhận:
 {% for n in b.noi_nhan %}left item: - {{ n }};
 {% endfor -%}
-left item: - {{ v.profile.archive }} VT.
+left item: - {{ v.profile.archive }} VT, {{ v.block_abbr }}.
 {% endif %}

@@ -30,7 +30,7 @@ II. TỔ CHỨC THỰC HIỆN
 Bản giao ước có hiệu lực kể từ ngày ký, được lập thành {{ v.total | pad2 }} bản, mỗi cơ quan thành viên giữ 01 bản./.
 @p center
 ĐẠI DIỆN CÁC CƠ QUAN KÝ GIAO ƯỚC
-@grid {{ g.so_cot | default(value=3) }}
+@grid {% if g.so_cot %}{{ g.so_cot }}{% else %}3{% endif %}
 {% for s in v.signers -%}
 agency: {{ s.agency_caps }}
 {% for role in s.roles %}role: {{ role }}

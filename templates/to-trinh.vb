@@ -29,7 +29,7 @@ Căn cứ kết quả bình xét, {{ r.khoi.ten }} kính đề nghị Ủy ban n
 {% endfor -%}
 {% if v.bonus_total %}
 @p
-Tổng kinh phí khen thưởng dự kiến: {{ v.bonus_total_text }} ({{ v.bonus_total_words }}), theo mức lương cơ sở áp dụng ngày {{ t.ngay_tinh_thuong | date_running(kieu=v.profile.id) }}.
+Tổng kinh phí khen thưởng dự kiến: {{ v.bonus_total_text }} ({{ v.bonus_total_words }}), theo mức lương cơ sở áp dụng ngày {{ t.ngay_tinh_thuong | date_running(kieu=v.profile.convention) }}.
 {% endif %}
 {%- if t.kem_theo %}
 @p
@@ -42,7 +42,7 @@ left label: Nơi nhận:
 left item: - Như trên;
 {% for n in t.noi_nhan %}left item: - {{ n }};
 {% endfor -%}
-left item: - {{ v.profile.archive }} VT.
+left item: - {{ v.profile.archive }} VT, {{ v.block_abbr }}.
 {% for role in d.signer_roles %}right role: {{ role }}
 {% endfor -%}
 right name: {{ d.signer_name }}

@@ -61,6 +61,14 @@ const CASES: &[Case] = &[
         words: &["sai kiểu", "dấu ngoặc kép"],
     },
     Case {
+        name: "document number that is not a number",
+        from: "  so: null\n  ngay: 2024-02-06",
+        to: "  so: năm\n  ngay: 2024-02-06",
+        at: ":158:7:",
+        path: Some("to_trinh.so"),
+        words: &["số văn bản «năm»", "05"],
+    },
+    Case {
         name: "unknown key with a suggestion",
         from: "dia_danh: Kon Tum",
         to: "dia_dnah: Kon Tum",

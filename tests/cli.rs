@@ -174,3 +174,14 @@ fn record_text_arrives_intact_in_the_docx() {
         "NFD normalised and upper-cased"
     );
 }
+
+#[test]
+fn the_schema_in_docs_is_current() {
+    let o = vanban(&["schema"]);
+    let now = String::from_utf8(o.stdout).unwrap();
+    let saved = std::fs::read_to_string(root().join("docs/record.schema.json")).unwrap();
+    assert!(
+        now.trim() == saved.trim(),
+        "docs/record.schema.json is stale: run `cargo run -- schema > docs/record.schema.json`"
+    );
+}

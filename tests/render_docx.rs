@@ -159,7 +159,7 @@ fn state_profile_header_and_number_line() {
             .iter()
             .any(|p| p == "TM. KHỐI THI ĐUA CÁC CƠ QUAN QUẢN LÝ TỔNG HỢP")
     );
-    assert!(paras.iter().any(|p| p == "- Lưu: VT."));
+    assert!(paras.iter().any(|p| p == "- Lưu: VT, KTĐTH."));
     let national = paragraph_xml(&to_trinh, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     assert!(national.contains("<w:sz w:val=\"24\"/>") && national.contains("<w:b/>"));
     // "Nơi nhận:" is 12 pt bold italic in the state format.

@@ -165,6 +165,25 @@ impl Checker<'_> {
             self.error("kieu_dau", format!("kiểu đặt dấu «{k}» không có"))
                 .hint = Some("dùng «cu» (hòa, thủy) hoặc «moi» (hoà, thuỷ)".into());
         }
+        if let Some(p) = Profile::builtin(&r.the_thuc)
+            && let Ok(d) = Date::parse_iso(&r.hoi_nghi.ngay)
+        {
+            let before = Date::parse_iso(&p.valid_from).is_ok_and(|f| d < f);
+            let after = p
+                .valid_to
+                .as_deref()
+                .and_then(|t| Date::parse_iso(t).ok())
+                .is_some_and(|t| d > t);
+            if before || after {
+                self.warn(
+                    "the_thuc",
+                    format!(
+                        "ngày họp {d} nằm ngoài thời gian áp dụng của thể thức «{}» ({})",
+                        p.id, p.regulation
+                    ),
+                );
+            }
+        }
         self.required("dia_danh", &r.dia_danh);
         self.required("khoi.ten", &r.khoi.ten);
 
@@ -182,7 +201,7 @@ impl Checker<'_> {
                     .hint = Some("mỗi thành viên cần một mã riêng".into());
             }
             if let Some(k) = &m.nguoi_ky {
-                self.authority(&format!("{p}.nguoi_ky.quyen"), &k.quyen);
+                self.signer(&format!("{p}.nguoi_ky"), k);
             }
         }
         let ids: Vec<&str> = r.thanh_vien.iter().map(|m| m.id.as_str()).collect();
@@ -348,7 +367,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(k) = &t.nguoi_ky {
-                self.authority("to_trinh.nguoi_ky.quyen", &k.quyen);
+                self.signer("to_trinh.nguoi_ky", k);
             }
             if !t.ngay_tinh_thuong.is_empty()
                 && let Some(d) = self.date("to_trinh.ngay_tinh_thuong", &t.ngay_tinh_thuong)
@@ -368,10 +387,22 @@ impl Checker<'_> {
         }
     }
 
-    fn authority(&mut self, path: &str, q: &str) {
+    /// The authority prefix exists, and those that sign for someone name whom.
+    fn signer(&mut self, path: &str, k: &super::types::NguoiKy) {
+        let q = k.quyen.as_str();
         if !matches!(q, "" | "tm" | "kt" | "tl" | "tuq" | "q") {
-            self.error(path, format!("thẩm quyền ký «{q}» không có"))
-                .hint = Some("để trống, hoặc dùng tm, kt, tl, tuq, q".into());
+            self.error(
+                &format!("{path}.quyen"),
+                format!("thẩm quyền ký «{q}» không có"),
+            )
+            .hint = Some("để trống, hoặc dùng tm, kt, tl, tuq, q".into());
+        } else if matches!(q, "kt" | "tl" | "tuq") && k.thay_mat.trim().is_empty() {
+            self.error(
+                &format!("{path}.thay_mat"),
+                format!(
+                    "ký «{q}» cần chức vụ của người được ký thay (thay_mat), ví dụ «Trưởng ban»"
+                ),
+            );
         }
     }
 }

@@ -314,6 +314,13 @@ fn translate(file: &str, index: &Index, e: &serde_yaml::Error) -> Problem {
         Some((p, m)) if !p.contains(' ') => (p, m),
         _ => ("", body),
     };
+    // Our own messages (from the `so` deserialiser) are Vietnamese already; serde reports
+    // them at the enclosing map, so point at the field itself.
+    if msg.starts_with("số văn bản") {
+        let field = format!("{path}.so");
+        return Problem::error(file, index.find(&field).or(pos), &field, msg)
+            .with_hint("viết số văn bản như 5 hoặc 05, hoặc để trống để ghi tay");
+    }
     let (message, hint) = explain(msg);
     let pos = pos.or_else(|| index.find(path));
     let mut p = Problem::error(file, pos, path, message);

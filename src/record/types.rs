@@ -193,7 +193,8 @@ pub struct Anh {
     pub tep: String,
     /// Caption, e.g. "Quang cảnh Hội nghị".
     pub chu_thich: String,
-    /// Which body paragraph the photo follows (1 = after the lead).
+    /// Where the photo stands: 1 after the lead; any other value (or none) after the
+    /// paragraph of results.
     pub sau_doan: Option<usize>,
 }
 
@@ -217,7 +218,7 @@ pub struct TinBai {
 pub struct ToTrinh {
     /// Number; empty leaves a blank to fill in by hand. "05" and 5 are the same.
     #[serde(deserialize_with = "doc_number")]
-    #[schemars(with = "Option<u32>")]
+    #[schemars(with = "Option<DocNumber>")]
     pub so: Option<u32>,
     /// Date; empty means the meeting's date.
     pub ngay: String,
@@ -243,7 +244,7 @@ pub struct ToTrinh {
 pub struct BienBan {
     /// Number; empty leaves a blank. "02" and 2 are the same.
     #[serde(deserialize_with = "doc_number")]
-    #[schemars(with = "Option<u32>")]
+    #[schemars(with = "Option<DocNumber>")]
     pub so: Option<u32>,
     /// Abbreviation in the number symbol.
     pub ky_hieu: String,
@@ -254,18 +255,31 @@ pub struct BienBan {
 /// A document number written as `5`, `05` or `"05"`: YAML reads a leading zero as text,
 /// and official numbers are written with one.
 fn doc_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Num {
-        N(u32),
-        S(String),
+    use serde::de::Error;
+    let bad = |s: &str| {
+        D::Error::custom(format!(
+            "số văn bản «{s}» phải là một số nguyên dương, ví dụ 05"
+        ))
+    };
+    match Option::<serde_yaml::Value>::deserialize(d)? {
+        None | Some(serde_yaml::Value::Null) => Ok(None),
+        Some(serde_yaml::Value::Number(n)) => {
+            match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => Ok(Some(n)),
+                None => Err(bad(&n.to_string())),
+            }
+        }
+        Some(serde_yaml::Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(serde_yaml::Value::String(s)) => s.trim().parse().map(Some).map_err(|_| bad(&s)),
+        Some(_) => Err(bad("…")),
     }
-    match Option::<Num>::deserialize(d)? {
-        None => Ok(None),
-        Some(Num::N(n)) => Ok(Some(n)),
-        Some(Num::S(s)) if s.trim().is_empty() => Ok(None),
-        Some(Num::S(s)) => s.trim().parse().map(Some).map_err(|_| {
-            serde::de::Error::custom(format!("số văn bản «{s}» phải là một số, ví dụ 05"))
-        }),
-    }
+}
+
+/// The schema of a document number: a whole number, or text of digits ("05").
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // only its schema is used
+enum DocNumber {
+    Number(u32),
+    Text(String),
 }

@@ -3,7 +3,7 @@
 use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Pic, Run, Tab, TabValueType, Table};
 use vanban_font::Fonts;
 use vanban_model::profile::{Profile, Style};
-use vanban_model::{Addressees, Block, Document, Image, List, ListMarker, ParaStyle, Title};
+use vanban_model::{Addressees, Block, Document, Image, List, ParaStyle, Title};
 
 use crate::DocxError;
 use crate::measure::longest_line;
@@ -200,38 +200,12 @@ fn tab(style: &Style) -> Run {
     r
 }
 
-/// Vietnamese point letters, in order: no f, j, w, z; đ after d.
-const LETTERS: [&str; 23] = [
-    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-    "u", "v", "x", "y",
-];
-
-/// The marker of item `i` (0-based), written as text so layout matches our PDF.
-pub(crate) fn marker(kind: ListMarker, i: usize) -> String {
-    match kind {
-        ListMarker::Number => format!("{}. ", i + 1),
-        ListMarker::Dash => "- ".to_string(),
-        ListMarker::Letter => {
-            // Past "y": "aa", "ab", … (bijective base 23).
-            let mut n = i + 1;
-            let mut s = Vec::new();
-            while n > 0 {
-                n -= 1;
-                s.push(LETTERS[n % LETTERS.len()]);
-                n /= LETTERS.len();
-            }
-            s.reverse();
-            format!("{}) ", s.concat())
-        }
-    }
-}
-
 /// A list: body paragraphs opening with their marker.
 fn list(l: &List, profile: &Profile, keep_last: bool, flow: &mut Flow) {
     let style = profile.paragraph(ParaStyle::Body);
     for (i, item) in l.items.iter().enumerate() {
         let last = i + 1 == l.items.len();
-        let p = paragraph(style).add_run(run(&marker(l.marker, i), style));
+        let p = paragraph(style).add_run(run(&l.marker.label(i), style));
         flow.para(runs(p, item, style).keep_next(style.keep_next || (last && keep_last)));
     }
 }
@@ -268,19 +242,4 @@ fn picture(img: &Image, n: usize, profile: &Profile, flow: &mut Flow) -> Result<
         ));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markers_follow_the_vietnamese_alphabet() {
-        let letters: Vec<String> = (0..7).map(|i| marker(ListMarker::Letter, i)).collect();
-        assert_eq!(letters, ["a) ", "b) ", "c) ", "d) ", "đ) ", "e) ", "g) "]);
-        assert_eq!(marker(ListMarker::Letter, 22), "y) ");
-        assert_eq!(marker(ListMarker::Letter, 23), "aa) ");
-        assert_eq!(marker(ListMarker::Number, 5), "6. ");
-        assert_eq!(marker(ListMarker::Dash, 3), "- ");
-    }
 }

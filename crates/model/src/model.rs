@@ -169,6 +169,19 @@ pub enum ListMarker {
     Letter,
 }
 
+impl ListMarker {
+    /// The marker of item `index` (0-based) with its trailing space — "1. ", "- ", "a) " —
+    /// written as text at the start of the item by both writers, so that they lay out the
+    /// same line. Letters follow the Vietnamese point order (a, b, c, d, đ, e …).
+    pub fn label(self, index: usize) -> String {
+        match self {
+            ListMarker::Number => format!("{}. ", index + 1),
+            ListMarker::Dash => "- ".to_string(),
+            ListMarker::Letter => format!("{}) ", vanban_viet::alphabet_letter(index)),
+        }
+    }
+}
+
 /// A list whose markers the writers generate; items are body paragraphs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct List {
@@ -285,5 +298,20 @@ impl Document {
                 Block::PageBreak => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_labels() {
+        assert_eq!(ListMarker::Number.label(9), "10. ");
+        assert_eq!(ListMarker::Dash.label(3), "- ");
+        let letters: Vec<String> = (0..7).map(|i| ListMarker::Letter.label(i)).collect();
+        assert_eq!(letters, ["a) ", "b) ", "c) ", "d) ", "đ) ", "e) ", "g) "]);
+        assert_eq!(ListMarker::Letter.label(22), "y) ");
+        assert_eq!(ListMarker::Letter.label(23), "aa) ");
     }
 }

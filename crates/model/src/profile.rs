@@ -236,7 +236,6 @@ pub struct Profile {
     pub headings: Vec<Style>,
     /// One style per [`ParaStyle`], by its markup name.
     pub paragraphs: BTreeMap<String, Style>,
-    pub list_indent_mm: f32,
     pub table: TableProfile,
     pub sign: SignProfile,
 }

@@ -13,7 +13,6 @@ use vanban_model::{
 
 use crate::breaker::{Frame, Line, Span, break_lines};
 use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm, twips};
-use crate::marker::list_marker;
 
 /// The least exact line height Word accepts, one twip: the height of the DOCX writer's
 /// "empty" paragraphs (spacers, rules, the page break's mark).
@@ -497,7 +496,7 @@ impl Builder<'_> {
     fn list(&mut self, l: &List) -> Result<(), LayoutError> {
         let style = self.profile.paragraph(vanban_model::ParaStyle::Body);
         for (i, item) in l.items.iter().enumerate() {
-            let mut runs = vec![Run::plain(list_marker(l.marker, i))];
+            let mut runs = vec![Run::plain(l.marker.label(i))];
             runs.extend(item.iter().cloned());
             self.para(&runs, style)?;
         }

@@ -8,7 +8,6 @@ mod blocks;
 mod breaker;
 mod image;
 pub mod layout;
-mod marker;
 pub mod pdf;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};

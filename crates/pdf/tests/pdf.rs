@@ -26,6 +26,20 @@ fn save(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Whether the poppler tools are missing and the caller allowed skipping them
+/// (VANBAN_SKIP_EXTERNAL=1); missing without that is a failure with the install hint.
+fn skip_without_poppler() -> bool {
+    let present = Command::new("pdftotext").arg("-v").output().is_ok();
+    if present {
+        return false;
+    }
+    assert!(
+        std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1"),
+        "pdftotext and pdffonts are needed: apt-get install poppler-utils (or VANBAN_SKIP_EXTERNAL=1)"
+    );
+    true
+}
+
 /// Runs a poppler tool; they must be installed (poppler-utils).
 fn poppler(tool: &str, args: &[&str], pdf: &PathBuf) -> String {
     let out = Command::new(tool)
@@ -73,6 +87,9 @@ fn layout_lines(laid: &Layout, block: usize) -> Vec<String> {
 
 #[test]
 fn pledge_text_reads_back() {
+    if skip_without_poppler() {
+        return;
+    }
     let (doc, laid, bytes) = render(GIAO_UOC, "dang");
     let path = save("giao-uoc.pdf", &bytes);
     let text = pdftotext(&path);
@@ -152,6 +169,9 @@ fn pledge_text_reads_back() {
 
 #[test]
 fn pages_are_a4_and_fonts_embedded_as_subsets() {
+    if skip_without_poppler() {
+        return;
+    }
     let (_, laid, bytes) = render(TO_TRINH, "nha-nuoc");
     let pdf = lopdf::Document::load_mem(&bytes).unwrap();
     let pages = pdf.get_pages();
