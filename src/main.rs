@@ -33,12 +33,12 @@ enum Command {
         /// Tệp hồ sơ cuộc họp (.yaml), hoặc thư mục chứa các tệp hồ sơ
         #[arg(required = true, num_args = 1..)]
         records: Vec<PathBuf>,
-        /// Văn bản cần soạn (mặc định: mọi văn bản hồ sơ có dữ liệu)
-        #[arg(long, value_enum, default_value = "all")]
-        doc: DocArg,
-        /// Định dạng (mặc định: docx, pdf, và html cho tin bài)
-        #[arg(long, value_enum, default_value = "all")]
-        format: FormatArg,
+        /// Văn bản cần soạn, cách nhau bằng dấu phẩy (mặc định: mọi văn bản hồ sơ có dữ liệu)
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "all")]
+        doc: Vec<DocArg>,
+        /// Định dạng, cách nhau bằng dấu phẩy (mặc định: docx, pdf, và html cho tin bài)
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "all")]
+        format: Vec<FormatArg>,
         /// Thư mục kết quả
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -170,8 +170,8 @@ fn main() -> ExitCode {
 
 fn render_cmd(
     inputs: &[PathBuf],
-    doc: DocArg,
-    format: FormatArg,
+    doc: Vec<DocArg>,
+    format: Vec<FormatArg>,
     out: &Path,
     template_dir: Option<PathBuf>,
     font_dir: Option<PathBuf>,
@@ -198,14 +198,19 @@ fn render_cmd(
         template_dir,
         fonts,
     };
-    let formats = match format {
-        FormatArg::Docx => vec![Format::Docx],
-        FormatArg::Pdf => vec![Format::Pdf],
-        FormatArg::Html => vec![Format::Html],
-        FormatArg::All => Format::ALL.to_vec(),
-    };
+    let mut formats: Vec<Format> = Vec::new();
+    for f in format {
+        match f {
+            FormatArg::Docx => formats.push(Format::Docx),
+            FormatArg::Pdf => formats.push(Format::Pdf),
+            FormatArg::Html => formats.push(Format::Html),
+            FormatArg::All => formats.extend(Format::ALL),
+        }
+    }
+    formats.sort();
+    formats.dedup();
     let req = Request {
-        docs: doc_names(doc),
+        docs: doc_list(&doc),
         formats,
     };
     let plan = batch::expand(inputs).and_then(|r| Ok((batch::out_dirs(&r, out)?, r)));
@@ -287,6 +292,19 @@ fn doc_names(doc: DocArg) -> Option<Vec<String>> {
         DocArg::ToTrinh => Some(vec!["to-trinh".into()]),
         DocArg::BienBan => Some(vec!["bien-ban".into()]),
     }
+}
+
+/// Several `--doc` values, in the documents' usual order; `all` means the record's own.
+fn doc_list(docs: &[DocArg]) -> Option<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for d in docs {
+        for m in doc_names(*d)? {
+            if !names.contains(&m) {
+                names.push(m);
+            }
+        }
+    }
+    Some(names)
 }
 
 fn markup_cmd(record: &Path, doc: DocArg, template_dir: Option<PathBuf>) -> ExitCode {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use vanban_font::Fonts;
 use vanban_model::{Block, Document, Profile, markup};
 use vanban_viet::ToneStyle;
@@ -138,37 +139,41 @@ impl Engine {
             _ => ToneStyle::Old,
         };
         let base = l.path.parent().unwrap_or(Path::new("."));
-        let mut out = Vec::new();
+        // Documents first (cheap), then every (document, format) pair on all cores: one
+        // record's files are independent, and a cold run of one record is what a user
+        // previewing waits for.
+        let mut built = Vec::with_capacity(docs.len());
         for d in &docs {
-            let doc = match self.document(d, &ctx, tone, base) {
-                Ok(doc) => doc,
-                Err(ps) => {
-                    problems.extend(ps);
-                    continue;
-                }
-            };
-            for f in &req.formats {
+            match self.document(d, &ctx, tone, base) {
+                Ok(doc) => built.push((d.as_str(), doc)),
+                Err(ps) => problems.extend(ps),
+            }
+        }
+        let jobs: Vec<(&str, &Document, Format)> = built
+            .iter()
+            .flat_map(|(d, doc)| req.formats.iter().map(move |f| (*d, doc, *f)))
+            // HTML is for the news item only.
+            .filter(|(d, _, f)| *f != Format::Html || *d == "tin-bai")
+            .collect();
+        let results: Vec<(String, Result<Vec<u8>, String>)> = jobs
+            .par_iter()
+            .map(|(d, doc, f)| {
                 let bytes = match f {
                     Format::Docx => {
-                        vanban_docx::write(&doc, &profile, self.fonts).map_err(|e| e.to_string())
+                        vanban_docx::write(doc, &profile, self.fonts).map_err(|e| e.to_string())
                     }
-                    Format::Pdf => vanban_pdf::write(&doc, &profile, self.fonts, PRODUCER)
+                    Format::Pdf => vanban_pdf::write(doc, &profile, self.fonts, PRODUCER)
                         .map_err(|e| e.to_string()),
-                    Format::Html if d == "tin-bai" => Ok(crate::html::write(&doc).into_bytes()),
-                    Format::Html => continue, // HTML is for the news item only
+                    Format::Html => Ok(crate::html::write(doc).into_bytes()),
                 };
-                match bytes {
-                    Ok(bytes) => out.push(Rendered {
-                        name: format!("{d}.{}", f.ext()),
-                        bytes,
-                    }),
-                    Err(e) => problems.push(Problem::error(
-                        &l.file,
-                        None,
-                        "",
-                        format!("{d}.{}: {e}", f.ext()),
-                    )),
-                }
+                (format!("{d}.{}", f.ext()), bytes)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(results.len());
+        for (name, bytes) in results {
+            match bytes {
+                Ok(bytes) => out.push(Rendered { name, bytes }),
+                Err(e) => problems.push(Problem::error(&l.file, None, "", format!("{name}: {e}"))),
             }
         }
         if problems.is_empty() && out.is_empty() {

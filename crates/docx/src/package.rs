@@ -21,6 +21,9 @@ fn part_error(part: &str, message: impl ToString) -> DocxError {
     }
 }
 
+/// Parts below this size are stored, not deflated.
+const SMALL_PART: usize = 1024;
+
 pub(crate) fn rewrite(raw: &[u8], fixes: &Fixes, core: &[u8]) -> Result<Vec<u8>, DocxError> {
     let mut parts = read(raw)?;
     parts.insert("docProps/core.xml".into(), core.to_vec());
@@ -28,10 +31,11 @@ pub(crate) fn rewrite(raw: &[u8], fixes: &Fixes, core: &[u8]) -> Result<Vec<u8>,
     drop_unrelated(&mut parts)?;
 
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
         .last_modified_time(DateTime::DEFAULT)
         .unix_permissions(0o644);
+    let deflated = stored.compression_method(CompressionMethod::Deflated);
     // [Content_Types].xml first, as Word writes it; the rest by name.
     let mut names: Vec<&String> = parts.keys().collect();
     names.sort_by_key(|n| (n.as_str() != CONTENT_TYPES, n.as_str()));
@@ -41,6 +45,13 @@ pub(crate) fn rewrite(raw: &[u8], fixes: &Fixes, core: &[u8]) -> Result<Vec<u8>,
             normalize::part(name, data, fixes).map_err(|e| part_error(name, e))?
         } else {
             data.clone()
+        };
+        // Setting up a deflater costs more than deflating a small part saves: the many
+        // small parts (relationships, properties, headers) are stored.
+        let options = if data.len() < SMALL_PART {
+            stored
+        } else {
+            deflated
         };
         zip.start_file(name.as_str(), options)
             .and_then(|_| Ok(zip.write_all(&data)?))

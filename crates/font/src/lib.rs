@@ -7,6 +7,7 @@
 
 use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The four faces of a family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,22 +42,23 @@ pub struct Face {
     data: &'static [u8],
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
-    /// Advance widths of U+0000–U+1FFF and U+2000–U+20FF, the ranges Vietnamese text and
-    /// punctuation use, looked up once; other characters go to the font's cmap.
-    fast: Vec<Option<u16>>,
+    /// Advance widths of U+0000–U+20FF (the ranges Vietnamese text and punctuation use),
+    /// each looked up in the cmap the first time it is asked for: a process that renders
+    /// one document pays only for the characters it uses. Other characters go to the cmap.
+    fast: Box<[AtomicU32]>,
     name: String,
 }
 
 const FAST_RANGE: usize = 0x2100;
+/// Cache states besides an advance width (which fits in 16 bits).
+const UNKNOWN: u32 = u32::MAX;
+const NO_GLYPH: u32 = u32::MAX - 1;
 
 impl Face {
     fn parse(data: &'static [u8]) -> Result<Face, String> {
         let face = ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string())?;
         let units_per_em = face.units_per_em() as f32;
-        let advance = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
-        let fast = (0..FAST_RANGE as u32)
-            .map(|u| char::from_u32(u).and_then(advance))
-            .collect();
+        let fast = (0..FAST_RANGE).map(|_| AtomicU32::new(UNKNOWN)).collect();
         let name = face
             .names()
             .into_iter()
@@ -91,13 +93,23 @@ impl Face {
     }
 
     fn advance_units(&self, c: char) -> Option<u16> {
-        let u = c as usize;
-        if u < FAST_RANGE {
-            self.fast[u]
-        } else {
+        let lookup = |c: char| {
             self.face
                 .glyph_index(c)
                 .and_then(|g| self.face.glyph_hor_advance(g))
+        };
+        let Some(slot) = self.fast.get(c as usize) else {
+            return lookup(c);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let v = lookup(c);
+                // Racing threads store the same value: Relaxed is enough.
+                slot.store(v.map_or(NO_GLYPH, u32::from), Ordering::Relaxed);
+                v
+            }
+            NO_GLYPH => None,
+            w => Some(w as u16),
         }
     }
 

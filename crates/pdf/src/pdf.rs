@@ -105,7 +105,7 @@ pub fn render(
     };
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
-    lo.compress();
+    compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
     finish(&mut lo, &profile.lang, date.is_some())
 }
 
@@ -180,13 +180,7 @@ fn add_fonts(
     let mut ids = BTreeMap::new();
     for (variant, chars) in used {
         let face = fonts.face(variant);
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(face.data(), 0, &mut warnings).ok_or_else(|| {
-            PdfError::Font {
-                name: face.name().to_string(),
-                message: format!("{warnings:?}"),
-            }
-        })?;
+        let parsed = parsed_font(face)?;
         let mut key = face.name().as_bytes().to_vec();
         key.extend(chars.iter().collect::<String>().as_bytes());
         let id = FontId(subset_tag(&key));
@@ -197,6 +191,31 @@ fn add_fonts(
         ids.insert(variant, id);
     }
     Ok(ids)
+}
+
+/// printpdf's parse of a face, made once per process and cloned for each document:
+/// parsing is a good part of a document's time, cloning a copy of bytes.
+fn parsed_font(face: &vanban_font::Face) -> Result<ParsedFont, PdfError> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<usize, ParsedFont>>> = OnceLock::new();
+    // Font bytes live for the whole process, so their address names the face.
+    let key = face.data().as_ptr() as usize;
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(p) = cache.lock().expect("no panics under the lock").get(&key) {
+        return Ok(p.clone());
+    }
+    let mut warnings = Vec::new();
+    let parsed =
+        ParsedFont::from_bytes(face.data(), 0, &mut warnings).ok_or_else(|| PdfError::Font {
+            name: face.name().to_string(),
+            message: format!("{warnings:?}"),
+        })?;
+    cache
+        .lock()
+        .expect("no panics under the lock")
+        .insert(key, parsed.clone());
+    Ok(parsed)
 }
 
 /// Every text item of the layout, page numbers included.
@@ -368,6 +387,30 @@ fn show_items(t: &Text) -> Vec<TextItem> {
 
 /// What printpdf does not set: the catalog's language, an ID derived from the content
 /// (printpdf's is random), and an info dictionary without its empty or PDF/X-only keys.
+/// Deflates every stream at zlib's default level. lopdf's own `compress` uses the best
+/// level, which costs a quarter of a document's time for files a few percent smaller.
+fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    for obj in lo.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = obj else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(&stream.content)?;
+        let packed = enc.finish()?;
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
+    }
+    Ok(())
+}
+
 fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
     let err = |e: lopdf::Error| PdfError::Write(e.to_string());

@@ -1,0 +1,140 @@
+//! Where the time of one record goes, stage by stage, on the Kon Tum fixture:
+//! `cargo bench --bench stages`. End-to-end and batch figures: scripts/bench.
+
+use vanban::context;
+use vanban::record::load::load_str;
+use vanban::render::{Engine, Format, Request};
+use vanban::templates::{self, Templates};
+use vanban_font::Fonts;
+use vanban_model::{Document, Profile, markup};
+
+fn main() {
+    divan::main();
+}
+
+const RECORD: &str = include_str!("../fixtures/kontum-2024.yaml");
+const DOCS: [&str; 4] = ["giao-uoc", "tin-bai", "to-trinh", "bien-ban"];
+
+struct Fixture {
+    engine: Engine,
+    profile: Profile,
+    markup: Vec<String>,
+    docs: Vec<Document>,
+}
+
+fn fixture() -> Fixture {
+    let engine = Engine {
+        templates: Templates::load(None).unwrap(),
+        template_dir: None,
+        fonts: Fonts::embedded(),
+    };
+    let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
+    let profile = Profile::builtin(&loaded.record.the_thuc).unwrap();
+    let view = context::build(&loaded.record, &profile);
+    let ctx = templates::context(&loaded.record, &view);
+    let markup: Vec<String> = DOCS
+        .iter()
+        .map(|d| engine.templates.render(d, &ctx, None).unwrap())
+        .collect();
+    let docs = markup.iter().map(|m| markup::parse(m).unwrap()).collect();
+    Fixture {
+        engine,
+        profile,
+        markup,
+        docs,
+    }
+}
+
+#[divan::bench]
+fn record_parse_and_check(b: divan::Bencher) {
+    b.bench(|| {
+        let (l, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
+        vanban::record::check::check(&l)
+    });
+}
+
+#[divan::bench]
+fn templates_compile() -> Templates {
+    Templates::load(None).unwrap()
+}
+
+#[divan::bench]
+fn template_render_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
+    b.bench(|| {
+        let view = context::build(&loaded.record, &f.profile);
+        let ctx = templates::context(&loaded.record, &view);
+        DOCS.iter()
+            .map(|d| f.engine.templates.render(d, &ctx, None).unwrap().len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn markup_parse_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| {
+        f.markup
+            .iter()
+            .map(|m| markup::parse(m).unwrap().blocks.len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn layout_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| {
+        f.docs
+            .iter()
+            .map(|d| {
+                vanban_pdf::layout(d, &f.profile, Fonts::embedded())
+                    .unwrap()
+                    .pages
+                    .len()
+            })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn docx_write_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| {
+        f.docs
+            .iter()
+            .map(|d| {
+                vanban_docx::write(d, &f.profile, Fonts::embedded())
+                    .unwrap()
+                    .len()
+            })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn pdf_write_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| {
+        f.docs
+            .iter()
+            .map(|d| {
+                vanban_pdf::write(d, &f.profile, Fonts::embedded(), "vanban bench")
+                    .unwrap()
+                    .len()
+            })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn whole_record_docx_and_pdf(b: divan::Bencher) {
+    let f = fixture();
+    let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
+    let req = Request {
+        docs: None,
+        formats: vec![Format::Docx, Format::Pdf],
+    };
+    b.bench(|| f.engine.render(&loaded, &req).unwrap().len());
+}
