@@ -17,7 +17,7 @@ const DOCS: [&str; 4] = ["giao-uoc", "tin-bai", "to-trinh", "bien-ban"];
 
 struct Fixture {
     engine: Engine,
-    profile: Profile,
+    profile: &'static Profile,
     markup: Vec<String>,
     docs: Vec<Document>,
 }

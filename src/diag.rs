@@ -86,8 +86,23 @@ impl Problem {
         {
             let num = p.line.to_string();
             let pad = " ".repeat(num.len());
+            // A very long line is cut to a window around the column.
+            const SIDE: usize = 60;
+            let col = p.col.saturating_sub(1);
+            let start = col.saturating_sub(SIDE);
+            let count = line.chars().count();
+            let mut shown: String = line.chars().skip(start).take(2 * SIDE).collect();
+            if start + 2 * SIDE < count {
+                shown.push('…');
+            }
+            let (line, col) = if start > 0 {
+                (format!("…{shown}"), col - start + 1)
+            } else {
+                (shown, col)
+            };
+            let line = line.as_str();
             // The caret goes under the character at the column, counted in characters.
-            let before: String = line.chars().take(p.col.saturating_sub(1)).collect();
+            let before: String = line.chars().take(col).collect();
             let caret_pad: String = before
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
@@ -139,6 +154,18 @@ mod tests {
         assert!(s.starts_with("a.yaml:2:9: lỗi: trường «khoi.ten»: sai"));
         assert!(s.contains(" 2 | khoi:   ten\n   |         ^"));
         assert!(s.ends_with("gợi ý: sửa đi"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let long = format!("x: {}y{}", "a".repeat(500), "b".repeat(500));
+        let p = Problem::error("a.yaml", Some(Pos { line: 1, col: 504 }), "", "sai")
+            .with_source(&Arc::from(long.as_str()));
+        let s = p.render();
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[2].chars().count() < 140, "{}", lines[2]);
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[2].chars().nth(caret), Some('y'));
     }
 
     #[test]

@@ -61,6 +61,40 @@ pub fn time_words(s: &str) -> String {
     }
 }
 
+/// The reading choices of numbers in words, from filter arguments:
+/// `nghin="ngàn"`, `linh="lẻ"`, `tu="bốn"` (defaults nghìn, linh, tư).
+fn words_options(k: &Kwargs) -> TeraResult<WordsOptions> {
+    let mut o = WordsOptions::default();
+    match k.get::<&str>("nghin")? {
+        None | Some("nghìn") => {}
+        Some("ngàn") => o.thousand = viet::Thousand::Ngan,
+        Some(x) => {
+            return Err(tera::Error::message(format!(
+                "nghin=«{x}»: dùng \"nghìn\" hoặc \"ngàn\""
+            )));
+        }
+    }
+    match k.get::<&str>("linh")? {
+        None | Some("linh") => {}
+        Some("lẻ") => o.zero_tens = viet::ZeroTens::Le,
+        Some(x) => {
+            return Err(tera::Error::message(format!(
+                "linh=«{x}»: dùng \"linh\" hoặc \"lẻ\""
+            )));
+        }
+    }
+    match k.get::<&str>("tu")? {
+        None | Some("tư") => {}
+        Some("bốn") => o.four = viet::Four::Bon,
+        Some(x) => {
+            return Err(tera::Error::message(format!(
+                "tu=«{x}»: dùng \"tư\" hoặc \"bốn\""
+            )));
+        }
+    }
+    Ok(o)
+}
+
 fn register_helpers(tera: &mut Tera) {
     tera.register_filter("upper_vi", |s: &str, _: Kwargs, _: &State| viet::upper(s));
     tera.register_filter("lower_vi", |s: &str, _: Kwargs, _: &State| viet::lower(s));
@@ -88,11 +122,11 @@ fn register_helpers(tera: &mut Tera) {
     tera.register_filter("time_words", |s: &str, _: Kwargs, _: &State| time_words(s));
     tera.register_filter("pad2", |n: u64, _: Kwargs, _: &State| format!("{n:02}"));
     tera.register_filter("money", |n: u64, _: Kwargs, _: &State| viet::money(n));
-    tera.register_filter("money_words", |n: u64, _: Kwargs, _: &State| {
-        viet::money_words(n, &WordsOptions::default())
+    tera.register_filter("money_words", |n: u64, k: Kwargs, _: &State| {
+        Ok::<_, tera::Error>(viet::money_words(n, &words_options(&k)?))
     });
-    tera.register_filter("number_words", |n: u64, _: Kwargs, _: &State| {
-        viet::number_words(n, &WordsOptions::default())
+    tera.register_filter("number_words", |n: u64, k: Kwargs, _: &State| {
+        Ok::<_, tera::Error>(viet::number_words(n, &words_options(&k)?))
     });
     tera.register_filter("letter", |n: usize, _: Kwargs, _: &State| {
         viet::alphabet_letter(n.saturating_sub(1))
@@ -323,6 +357,55 @@ mod tests {
         assert_eq!(time_words("14h"), "14 giờ 00 phút");
         assert_eq!(time_words("sáng"), "sáng");
         assert_eq!(time_words("25:00"), "25:00");
+    }
+
+    #[test]
+    fn filters_render_vietnamese() {
+        let mut t = Tera::new();
+        register_helpers(&mut t);
+        let ctx = Context::new();
+        let mut r = |src: &str| t.render_str(src, &ctx, false).unwrap();
+        assert_eq!(
+            r("{{ 18720000 | money_words }}"),
+            "Mười tám triệu bảy trăm hai mươi nghìn đồng"
+        );
+        assert_eq!(
+            r("{{ 1005000 | money_words(nghin=\"ngàn\", linh=\"lẻ\") }}"),
+            "Một triệu không trăm lẻ năm ngàn đồng"
+        );
+        assert_eq!(r("{{ 24 | number_words(tu=\"bốn\") }}"), "hai mươi bốn");
+        assert_eq!(r("{{ 18720000 | money }}"), "18.720.000 đồng");
+        assert_eq!(r("{{ percent(so=8, tren=9) }}"), "88,9%");
+        assert_eq!(
+            r("{{ \"2024-02-06\" | date_running(kieu=\"party\") }}"),
+            "06-02-2024"
+        );
+        assert_eq!(
+            r("{{ \"2024-02-06\" | date_running(kieu=\"state\") }}"),
+            "06/02/2024"
+        );
+        assert_eq!(
+            r("{{ \"2024-02-06\" | date_header(noi=\"Kon Tum\") }}"),
+            "Kon Tum, ngày 06 tháng 02 năm 2024"
+        );
+        assert_eq!(
+            r("{{ number_line(kieu=\"state\", so=5, loai=\"to-trinh\", co_quan=\"UBND\") }}"),
+            "Số: 05/TTr-UBND"
+        );
+        assert_eq!(
+            r("{{ number_line(kieu=\"party\", so=5, loai=\"to-trinh\", co_quan=\"BNCTU\") }}"),
+            "Số 05-TTr/BNCTU"
+        );
+        assert_eq!(r("{{ \"Tỉnh ủy Kon Tum\" | upper_vi }}"), "TỈNH ỦY KON TUM");
+        assert_eq!(
+            r("{{ [\"Bình\", \"Ăn\", \"An\"] | sort_vi | join(sep=\",\") }}"),
+            "An,Ăn,Bình"
+        );
+        assert_eq!(r("{{ 5 | letter }}"), "đ");
+        assert!(
+            t.render_str("{{ 5 | money_words(nghin=\"x\") }}", &ctx, false)
+                .is_err()
+        );
     }
 
     #[test]

@@ -185,3 +185,31 @@ fn the_schema_in_docs_is_current() {
         "docs/record.schema.json is stale: run `cargo run -- schema > docs/record.schema.json`"
     );
 }
+
+#[test]
+fn a_character_the_font_lacks_is_an_error_not_a_blank_box() {
+    let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+    let rec = base.replacen("    ten: Báo Kon Tum", "    ten: Báo Kon Tum 越南", 1);
+    let dir = temp_dir("glyph");
+    let f = dir.join("r.yaml");
+    std::fs::write(&f, rec).unwrap();
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        f.to_str().unwrap(),
+        "--doc",
+        "giao-uoc",
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("U+8D8A") && err.contains("越"), "{err}");
+    assert!(
+        err.contains("BÁO KON TUM"),
+        "names the text it came from: {err}"
+    );
+    assert!(!out.exists(), "nothing written");
+}

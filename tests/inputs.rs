@@ -43,9 +43,30 @@ fn render_record(name: &str, yaml: &str) -> std::path::PathBuf {
     std::fs::write(&f, yaml).unwrap();
     render(
         &f,
-        &["--doc", "giao-uoc", "--format", "docx"],
+        &["--doc", "giao-uoc", "--format", "docx,pdf"],
         &format!("{name}-out"),
     )
+}
+
+/// The PDF's text per page (empty when poppler is missing and skipping is allowed).
+fn pdf_pages(pdf: &std::path::Path) -> Vec<String> {
+    let Ok(o) = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    else {
+        assert!(
+            skip_external(),
+            "needs poppler-utils, or VANBAN_SKIP_EXTERNAL=1"
+        );
+        return Vec::new();
+    };
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn validate(docx: &std::path::Path) {
@@ -88,6 +109,19 @@ fn forty_signatories_in_rows_that_never_split() {
     assert_eq!(rows, 14, "40 cells, 3 a row");
     assert_eq!(grid.matches("<w:cantSplit/>").count(), rows);
     validate(&docx);
+    // The PDF: the grid continues on the next page, and no cell is cut between two
+    // pages (an agency's name and its signer's name on the same page).
+    let pages = pdf_pages(&out.join("giao-uoc.pdf"));
+    if !pages.is_empty() {
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for i in 0..40 {
+            let agency = format!("CƠ QUAN SỐ {i} ");
+            let signer = format!("Người Ký {i} ");
+            let on = |t: &str| pages.iter().position(|p| format!("{p} ").contains(t));
+            assert_eq!(on(&agency), on(&signer), "cell {i} split across pages");
+            assert!(on(&agency).is_some(), "cell {i} missing");
+        }
+    }
 }
 
 #[test]
@@ -117,4 +151,54 @@ fn every_optional_field_empty() {
     assert!(paras.iter().any(|p| p == "SỞ A"));
     assert!(paras.iter().any(|p| p == "1. Một nội dung."));
     validate(&docx);
+}
+
+#[test]
+fn deeply_nested_input_is_refused_with_a_message() {
+    let dir = temp_dir("deep");
+    let deep = "[".repeat(5000) + &"]".repeat(5000);
+    let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+    // Into a field read as a YAML value (the document number), and under an unknown key.
+    let cases = [
+        (
+            base.replacen("  so: null", &format!("  so: {deep}"), 1),
+            "lồng nhau quá sâu",
+        ),
+        (
+            format!("{base}ghi_chu: {deep}\n"),
+            "khóa «ghi_chu» không có",
+        ),
+    ];
+    for (i, (yaml, words)) in cases.iter().enumerate() {
+        let f = dir.join(format!("r{i}.yaml"));
+        std::fs::write(&f, yaml).unwrap();
+        let started = std::time::Instant::now();
+        let o = vanban(&["check", f.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains(words), "{}", stderr(&o));
+        assert!(started.elapsed().as_secs() < 5, "refused fast");
+    }
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_gets_a_clear_message() {
+    let dir = temp_dir("unwritable");
+    let blocker = dir.join("out");
+    std::fs::write(&blocker, "a file where the folder should be").unwrap();
+    let o = vanban(&[
+        "render",
+        "fixtures/kontum-2024.yaml",
+        "--out",
+        blocker.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không tạo được thư mục kết quả"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "a file where the folder should be"
+    );
 }

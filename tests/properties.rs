@@ -84,6 +84,44 @@ proptest! {
     }
 }
 
+/// Text the embedded font covers: Vietnamese, ASCII punctuation and markup specials.
+fn font_text() -> impl Strategy<Value = String> {
+    "[<>&\"'*_@|\\ a-zA-Z0-9àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ:#,.;()“”-]{1,120}"
+        .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
+fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// The PDF's extracted text holds the field's text (compared without white space:
+    /// a justified or broken line spaces words differently, never drops or changes them).
+    #[test]
+    fn pdf_text_contains_the_field(content in font_text()) {
+        if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+            prop_assume!(common::skip_external());
+            return Ok(());
+        }
+        let base = std::fs::read_to_string(common::fixture("kontum-2024.yaml")).unwrap();
+        let mut v: serde_yaml::Value = serde_yaml::from_str(&base).unwrap();
+        v["giao_uoc"]["noi_dung"][2] = serde_yaml::Value::String(content.clone());
+        let (loaded, _) = load_str("prop.yaml", serde_yaml::to_string(&v).unwrap())
+            .map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let req = Request { docs: Some(vec!["giao-uoc".into()]), formats: vec![Format::Pdf] };
+        let files = engine().render(&loaded, &req).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let dir = common::temp_dir("prop-pdf");
+        let pdf = dir.join("p.pdf");
+        std::fs::write(&pdf, &files[0].bytes).unwrap();
+        // -raw: no joining of a line that ends in "-" with the next (which drops the "-").
+        let o = std::process::Command::new("pdftotext").args(["-raw", "-enc", "UTF-8"]).arg(&pdf).arg("-").output().unwrap();
+        let text = no_space(&String::from_utf8(o.stdout).unwrap());
+        prop_assert!(text.contains(&no_space(&shown(&content))), "«{}» not in the PDF", shown(&content));
+    }
+}
+
 /// Schema validity of DOCX made from hostile text, checked once for a batch of samples.
 #[test]
 fn hostile_text_stays_schema_valid() {

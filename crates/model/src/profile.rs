@@ -248,9 +248,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 impl Profile {
     /// A built-in profile by id.
-    pub fn builtin(id: &str) -> Option<Profile> {
-        let (_, src) = BUILTIN.iter().find(|(n, _)| *n == id)?;
-        Some(Profile::from_yaml(src).expect("built-in profiles are tested"))
+    pub fn builtin(id: &str) -> Option<&'static Profile> {
+        // Parsed once per process, however many records a batch renders.
+        static PARSED: std::sync::OnceLock<Vec<(&'static str, Profile)>> =
+            std::sync::OnceLock::new();
+        let all = PARSED.get_or_init(|| {
+            BUILTIN
+                .iter()
+                .map(|(n, src)| {
+                    (
+                        *n,
+                        Profile::from_yaml(src).expect("built-in profiles are tested"),
+                    )
+                })
+                .collect()
+        });
+        all.iter().find(|(n, _)| *n == id).map(|(_, p)| p)
     }
 
     pub fn from_yaml(src: &str) -> Result<Profile, String> {

@@ -163,7 +163,7 @@ pub fn doc(src: &str) -> Document {
 }
 
 pub fn profile(id: &str) -> Profile {
-    Profile::builtin(id).expect("built-in profile")
+    Profile::builtin(id).expect("built-in profile").clone()
 }
 
 pub fn render(src: &str, profile_id: &str) -> Vec<u8> {
