@@ -30,7 +30,7 @@ fn fixture() -> Fixture {
     };
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     let profile = Profile::builtin(&loaded.record.the_thuc).unwrap();
-    let view = context::build(&loaded.record, &profile);
+    let view = context::build(&loaded.record, profile);
     let ctx = templates::context(&loaded.record, &view);
     let markup: Vec<String> = DOCS
         .iter()
@@ -63,7 +63,7 @@ fn template_render_four_docs(b: divan::Bencher) {
     let f = fixture();
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     b.bench(|| {
-        let view = context::build(&loaded.record, &f.profile);
+        let view = context::build(&loaded.record, f.profile);
         let ctx = templates::context(&loaded.record, &view);
         DOCS.iter()
             .map(|d| f.engine.templates.render(d, &ctx, None).unwrap().len())
@@ -89,7 +89,7 @@ fn layout_four_docs(b: divan::Bencher) {
         f.docs
             .iter()
             .map(|d| {
-                vanban_pdf::layout(d, &f.profile, Fonts::embedded())
+                vanban_pdf::layout(d, f.profile, Fonts::embedded())
                     .unwrap()
                     .pages
                     .len()
@@ -105,7 +105,7 @@ fn docx_write_four_docs(b: divan::Bencher) {
         f.docs
             .iter()
             .map(|d| {
-                vanban_docx::write(d, &f.profile, Fonts::embedded())
+                vanban_docx::write(d, f.profile, Fonts::embedded())
                     .unwrap()
                     .len()
             })
@@ -120,7 +120,7 @@ fn pdf_write_four_docs(b: divan::Bencher) {
         f.docs
             .iter()
             .map(|d| {
-                vanban_pdf::write(d, &f.profile, Fonts::embedded(), "vanban bench")
+                vanban_pdf::write(d, f.profile, Fonts::embedded(), "vanban bench")
                     .unwrap()
                     .len()
             })

@@ -402,11 +402,11 @@ mod tests {
             ho_ten: String::new(),
         };
         assert_eq!(
-            signer_roles(&kt, "", &dang),
+            signer_roles(&kt, "", dang),
             ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
         );
         assert_eq!(
-            signer_roles(&kt, "", &nn),
+            signer_roles(&kt, "", nn),
             ["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
         );
         let tm = NguoiKy {
@@ -415,7 +415,7 @@ mod tests {
             ..NguoiKy::default()
         };
         assert_eq!(
-            signer_roles(&tm, "Khối thi đua các cơ quan Đảng tỉnh", &dang),
+            signer_roles(&tm, "Khối thi đua các cơ quan Đảng tỉnh", dang),
             ["T/M KHỐI THI ĐUA CÁC CƠ QUAN ĐẢNG TỈNH", "TRƯỞNG KHỐI"]
         );
     }

@@ -311,7 +311,7 @@ fn markup_cmd(record: &Path, doc: DocArg, template_dir: Option<PathBuf>) -> Exit
     let result = Templates::load(template_dir.as_deref()).and_then(|t| {
         let (l, _) = render::load_checked(record)?;
         let profile = vanban_model::Profile::builtin(&l.record.the_thuc).expect("checked");
-        let view = vanban::context::build(&l.record, &profile);
+        let view = vanban::context::build(&l.record, profile);
         let ctx = vanban::templates::context(&l.record, &view);
         let mut out = String::new();
         for d in doc_names(doc).unwrap_or_else(|| {

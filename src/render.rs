@@ -132,7 +132,7 @@ impl Engine {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let view = context::build(&l.record, &profile);
+        let view = context::build(&l.record, profile);
         let ctx = templates::context(&l.record, &view);
         let tone = match l.record.kieu_dau.as_deref() {
             Some("moi") => ToneStyle::New,
@@ -160,9 +160,9 @@ impl Engine {
             .map(|(d, doc, f)| {
                 let bytes = match f {
                     Format::Docx => {
-                        vanban_docx::write(doc, &profile, self.fonts).map_err(|e| e.to_string())
+                        vanban_docx::write(doc, profile, self.fonts).map_err(|e| e.to_string())
                     }
-                    Format::Pdf => vanban_pdf::write(doc, &profile, self.fonts, PRODUCER)
+                    Format::Pdf => vanban_pdf::write(doc, profile, self.fonts, PRODUCER)
                         .map_err(|e| e.to_string()),
                     Format::Html => Ok(crate::html::write(doc).into_bytes()),
                 };

@@ -364,7 +364,7 @@ mod tests {
         let mut t = Tera::new();
         register_helpers(&mut t);
         let ctx = Context::new();
-        let mut r = |src: &str| t.render_str(src, &ctx, false).unwrap();
+        let r = |src: &str| t.render_str(src, &ctx, false).unwrap();
         assert_eq!(
             r("{{ 18720000 | money_words }}"),
             "Mười tám triệu bảy trăm hai mươi nghìn đồng"

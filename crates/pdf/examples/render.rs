@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let doc = markup::parse(&std::fs::read_to_string(input)?)?;
     let profile = Profile::builtin(profile).ok_or("không có hồ sơ thể thức này")?;
-    let bytes = vanban_pdf::write(&doc, &profile, Fonts::embedded(), "vanban 0.1.0")?;
+    let bytes = vanban_pdf::write(&doc, profile, Fonts::embedded(), "vanban 0.1.0")?;
     std::fs::write(output, bytes)?;
     Ok(())
 }

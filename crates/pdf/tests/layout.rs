@@ -10,7 +10,7 @@ const TO_TRINH: &str = include_str!("data/to-trinh.md");
 fn lay(src: &str, profile: &str) -> (Document, Layout) {
     let doc = markup::parse(src).expect("markup parses");
     let profile = Profile::builtin(profile).unwrap();
-    let laid = layout(&doc, &profile, Fonts::embedded()).expect("lays out");
+    let laid = layout(&doc, profile, Fonts::embedded()).expect("lays out");
     (doc, laid)
 }
 
@@ -399,7 +399,7 @@ fn a_row_that_does_not_fit_moves_with_the_header_repeated() {
 fn missing_glyph_is_an_error_naming_it() {
     let doc = markup::parse("@p\nKý hiệu 中 không có\n").unwrap();
     let profile = Profile::builtin("dang").unwrap();
-    let e = layout(&doc, &profile, Fonts::embedded()).unwrap_err();
+    let e = layout(&doc, profile, Fonts::embedded()).unwrap_err();
     assert_eq!(
         e,
         LayoutError::MissingGlyph {

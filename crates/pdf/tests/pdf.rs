@@ -15,8 +15,8 @@ const PRODUCER: &str = "vanban 0.1.0";
 fn render(src: &str, profile: &str) -> (Document, Layout, Vec<u8>) {
     let doc = markup::parse(src).unwrap();
     let profile = Profile::builtin(profile).unwrap();
-    let laid = layout(&doc, &profile, Fonts::embedded()).unwrap();
-    let bytes = vanban_pdf::write(&doc, &profile, Fonts::embedded(), PRODUCER).unwrap();
+    let laid = layout(&doc, profile, Fonts::embedded()).unwrap();
+    let bytes = vanban_pdf::write(&doc, profile, Fonts::embedded(), PRODUCER).unwrap();
     (doc, laid, bytes)
 }
 
