@@ -88,7 +88,8 @@ pub(crate) fn layout_table(
 
 /// The ruled table of an annex: single borders, padded cells, header rows repeated on
 /// every page (marked in [`crate::normalize`]), body cells aligned per column.
-pub(crate) fn ruled(t: &ModelTable, profile: &Profile, flow: &mut Flow) {
+/// A ruled table; `keep_last` keeps its last row on the page of what follows (a closing).
+pub(crate) fn ruled(t: &ModelTable, profile: &Profile, keep_last: bool, flow: &mut Flow) {
     let tp = &profile.table;
     let widths = proportional(&t.widths, text_width(profile));
     let rows = t
@@ -109,6 +110,7 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, flow: &mut Flow) {
                         };
                         Style {
                             align,
+                            keep_next: tp.cell.keep_next || (keep_last && i + 1 == t.rows.len()),
                             ..tp.cell.clone()
                         }
                     };
@@ -162,20 +164,23 @@ pub(crate) fn closing(c: &Closing, profile: &Profile, flow: &mut Flow) {
 }
 
 /// The signature grid: `columns` equal cells a row, the last row padded with empty
-/// cells, `grid_row_gap_pt` between rows.
-pub(crate) fn grid(g: &Grid, profile: &Profile, flow: &mut Flow) {
+/// cells, `grid_row_gap_pt` between rows. `keep_last` keeps the last row on the page of
+/// what follows (a closing): Word keeps a row with the next when its paragraphs do.
+pub(crate) fn grid(g: &Grid, profile: &Profile, keep_last: bool, flow: &mut Flow) {
     let sp = &profile.sign;
     let columns = g.columns.max(1);
     let widths = proportional(&vec![1; columns], text_width(profile));
     if flow.after_table() {
         flow.para(spacer(sp.grid_row_gap_pt));
     }
+    let last_row = g.cells.len().div_ceil(columns).saturating_sub(1);
     let rows: Vec<Vec<Cell>> = g
         .cells
         .chunks(columns)
         .enumerate()
         .map(|(r, chunk)| {
             let gap = if r > 0 { sp.grid_row_gap_pt } else { 0.0 };
+            let keep = keep_last && r == last_row;
             let mut cells: Vec<Cell> = chunk
                 .iter()
                 .map(|c| {
@@ -185,7 +190,7 @@ pub(crate) fn grid(g: &Grid, profile: &Profile, flow: &mut Flow) {
                     if !col.lines.iter().any(|(k, _)| *k == SignLine::Name) {
                         col.lines.push((SignLine::Name, String::new()));
                     }
-                    Cell(sign_lines(&col, sp, false, gap))
+                    Cell(sign_lines(&col, sp, keep, gap))
                 })
                 .collect();
             cells.resize_with(columns, || Cell(Vec::new()));
