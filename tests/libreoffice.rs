@@ -32,18 +32,7 @@ fn libreoffice_pages(docx: &Path, dir: &Path) -> Vec<String> {
         .output()
         .expect("soffice runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = dir.join(docx.file_stem().unwrap()).with_extension("pdf");
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(text.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    pdf_pages(&dir.join(docx.file_stem().unwrap()).with_extension("pdf"))
 }
 
 #[test]

@@ -3,36 +3,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use common::*;
-
-fn have_poppler() -> bool {
-    if Command::new("pdftotext").arg("-v").output().is_ok() {
-        return true;
-    }
-    assert!(
-        skip_external(),
-        "needs poppler-utils (pdftotext, pdffonts); or VANBAN_SKIP_EXTERNAL=1"
-    );
-    false
-}
-
-/// Text per page, whitespace collapsed.
-fn pages(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
 
 #[test]
 fn party_pledge_pdf_reads_back() {
@@ -45,7 +18,7 @@ fn party_pledge_pdf_reads_back() {
         "pdf-pledge",
     );
     let pdf = out.join("giao-uoc.pdf");
-    let pages = pages(&pdf);
+    let pages = pdf_pages(&pdf);
     assert!(pages.len() >= 2);
     for t in [
         "TỈNH ỦY KON TUM",
@@ -126,7 +99,7 @@ fn every_fixture_pdf_is_small_and_reproducible() {
                 std::fs::read(b.join(&f)).unwrap(),
                 "{fx} {f} differs between runs"
             );
-            let n = pages(&a.join(&f)).len();
+            let n = pdf_pages(&a.join(&f)).len();
             if n <= 2 {
                 assert!(
                     bytes.len() <= 60 * 1024,
@@ -171,7 +144,7 @@ fn news_item_with_a_picture_in_docx_pdf_and_html() {
         "an image XObject in the PDF"
     );
     if have_poppler() {
-        let all = pages(&out.join("tin-bai.pdf")).join(" ");
+        let all = pdf_pages(&out.join("tin-bai.pdf")).join(" ");
         assert!(all.contains("Quang cảnh Hội nghị"));
         assert!(all.contains("Tin, ảnh: Ngô Đức Hải"));
     }

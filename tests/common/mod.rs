@@ -113,3 +113,30 @@ pub fn paragraph_xml<'a>(document_xml: &'a str, text: &str) -> &'a str {
 pub fn skip_external() -> bool {
     std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1")
 }
+
+/// Whether poppler's tools are here; missing without VANBAN_SKIP_EXTERNAL=1 fails.
+pub fn have_poppler() -> bool {
+    if Command::new("pdftotext").arg("-v").output().is_ok() {
+        return true;
+    }
+    assert!(
+        skip_external(),
+        "needs poppler-utils (pdftotext, pdffonts); or VANBAN_SKIP_EXTERNAL=1"
+    );
+    false
+}
+
+/// The text of a PDF per page, white space collapsed, as pdftotext reads it.
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let o = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}

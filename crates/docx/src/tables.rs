@@ -208,15 +208,7 @@ fn sign_lines(col: &Column, sp: &SignProfile, keep_next: bool, gap_pt: f32) -> V
         .iter()
         .enumerate()
         .map(|(i, (kind, text))| {
-            let base = match kind {
-                SignLine::RecipientsLabel => &sp.label,
-                SignLine::Recipient => &sp.item,
-                SignLine::Role => &sp.role,
-                SignLine::Note => &sp.note,
-                SignLine::Agency => &sp.agency,
-                SignLine::Name => &sp.name,
-            };
-            let mut style = base.clone();
+            let mut style = sp.style(*kind).clone();
             if *kind == SignLine::Name {
                 style.space_before_pt += sp.signature_space_pt;
             }

@@ -184,6 +184,21 @@ pub struct SignProfile {
     pub grid_row_gap_pt: f32,
 }
 
+impl SignProfile {
+    /// The style of one kind of line in a closing column or grid cell.
+    pub fn style(&self, kind: crate::model::SignLine) -> &Style {
+        use crate::model::SignLine;
+        match kind {
+            SignLine::RecipientsLabel => &self.label,
+            SignLine::Recipient => &self.item,
+            SignLine::Role => &self.role,
+            SignLine::Note => &self.note,
+            SignLine::Agency => &self.agency,
+            SignLine::Name => &self.name,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Convention {

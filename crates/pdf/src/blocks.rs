@@ -609,14 +609,7 @@ impl Builder<'_> {
         let sp = &self.profile.sign;
         let mut gap = gap;
         for (kind, text) in &column.lines {
-            let style = match kind {
-                SignLine::RecipientsLabel => &sp.label,
-                SignLine::Recipient => &sp.item,
-                SignLine::Role => &sp.role,
-                SignLine::Note => &sp.note,
-                SignLine::Agency => &sp.agency,
-                SignLine::Name => &sp.name,
-            };
+            let style = sp.style(*kind);
             // The room for the signature and the row gap are space before, as the DOCX
             // writer sets them.
             let mut before = style.space_before_pt + std::mem::take(&mut gap);
