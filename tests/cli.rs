@@ -213,3 +213,61 @@ fn a_character_the_font_lacks_is_an_error_not_a_blank_box() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn font_dir_takes_times_new_roman_files_and_says_what_it_embeds() {
+    let dir = temp_dir("fontdir");
+    let fonts = dir.join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    // Liberation Serif under the file names Windows gives Times New Roman.
+    for (from, to) in [
+        ("Regular", "times.ttf"),
+        ("Bold", "timesbd.ttf"),
+        ("Italic", "timesi.ttf"),
+        ("BoldItalic", "timesbi.ttf"),
+    ] {
+        std::fs::copy(
+            root().join(format!("assets/fonts/LiberationSerif-{from}.ttf")),
+            fonts.join(to),
+        )
+        .unwrap();
+    }
+    let out = dir.join("out");
+    let args = [
+        "render",
+        "fixtures/kontum-2024.yaml",
+        "--doc",
+        "giao-uoc",
+        "--format",
+        "pdf",
+        "--font-dir",
+    ];
+    let o = vanban(
+        &[
+            &args[..],
+            &[fonts.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("PDF nhúng phông Liberation Serif"),
+        "{}",
+        stderr(&o)
+    );
+    // A folder without them: a Vietnamese message naming the missing file.
+    std::fs::remove_file(fonts.join("timesbd.ttf")).unwrap();
+    let o = vanban(
+        &[
+            &args[..],
+            &[fonts.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không tìm thấy phông timesbd.ttf"),
+        "{}",
+        stderr(&o)
+    );
+}
