@@ -94,7 +94,7 @@ fn libreoffice_renders_the_pledges() {
     let pages = libreoffice_pages(&out.join("giao-uoc.docx"), &out);
     let first = &pages[0];
     for t in [
-        "ỦY BAN NHÂN DÂN TỈNH KON TUM",
+        "UBND TỈNH KON TUM",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Kon Tum, ngày 20 tháng 12 năm 2024",

@@ -2,9 +2,11 @@
 //! greedily at spaces. Rules under header lines and titles are as long as the text they
 //! stand under, so the writer needs the lines Word will draw.
 
-use vanban_font::Fonts;
+use unicode_normalization::UnicodeNormalization;
+use vanban_font::breaker::{Frame, Span, break_lines};
+use vanban_font::{Fonts, Variant};
 use vanban_model::Run;
-use vanban_model::profile::Style;
+use vanban_model::profile::{Align, Style};
 
 /// A piece of text in one face.
 pub(crate) struct Piece<'a> {
@@ -13,54 +15,39 @@ pub(crate) struct Piece<'a> {
     pub italic: bool,
 }
 
-/// Breaks `pieces` into lines no wider than `max_width` points at `size`, greedily at
-/// spaces as Word does; a word wider than the line stays whole. Returns each line's text
-/// and width, trailing spaces excluded (Word lets them hang past the margin).
+/// Breaks `pieces` into lines no wider than `max_width` points at `size`, with the PDF
+/// typesetter's breaker (first fit at spaces and after hyphens, as Word breaks; a word
+/// wider than the line breaks at the character that overflows). Returns each line's text
+/// and natural width, trailing spaces excluded (Word lets them hang past the margin).
 pub(crate) fn wrap(
     pieces: &[Piece],
     size: f32,
     max_width: f32,
     fonts: &Fonts,
 ) -> Vec<(String, f32)> {
-    let chars: Vec<(char, f32)> = pieces
+    let spans: Vec<Span> = pieces
         .iter()
-        .flat_map(|p| {
-            let face = fonts.styled(p.bold, p.italic);
-            p.text.chars().map(move |c| (c, face.char_width(c, size)))
+        .map(|p| Span {
+            text: p.text.nfc().collect(),
+            variant: Variant::of(p.bold, p.italic),
+            size,
+            underline: false,
         })
         .collect();
-    let n = chars.len();
-    let width = |r: std::ops::Range<usize>| chars[r].iter().map(|c| c.1).sum::<f32>();
-    let mut lines = Vec::new();
-    let mut i = 0;
-    loop {
-        while i < n && chars[i].0 == ' ' {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let start = i;
-        // Grow the line word by word while it fits; `end` closes the last word taken.
-        let mut end = start;
-        while i < n {
-            let word_end = (i..n).find(|&j| chars[j].0 == ' ').unwrap_or(n);
-            if end > start && width(start..word_end) > max_width {
-                break;
-            }
-            end = word_end;
-            i = word_end;
-            while i < n && chars[i].0 == ' ' {
-                i += 1;
-            }
-        }
-        lines.push((
-            chars[start..end].iter().map(|c| c.0).collect(),
-            width(start..end),
-        ));
-        i = end;
-    }
-    lines
+    let frame = Frame {
+        width: max_width,
+        left_indent: 0.0,
+        first_indent: 0.0,
+        align: Align::Left,
+    };
+    break_lines(&spans, fonts, frame)
+        .into_iter()
+        .filter(|l| !l.pieces.is_empty())
+        .map(|l| {
+            let text: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
+            (text, l.natural)
+        })
+        .collect()
 }
 
 /// Width of the longest line `runs` in `style` wrap into at `max_width` points.
@@ -117,10 +104,19 @@ mod tests {
     }
 
     #[test]
-    fn a_word_wider_than_the_line_stays_whole() {
+    fn breaks_after_a_hyphen_inside_a_word_as_the_pdf_does() {
         let fonts = Fonts::embedded();
-        let lines = wrap(&plain("abc defghij"), 14.0, 5.0, fonts);
-        let texts: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
-        assert_eq!(texts, ["abc", "defghij"]);
+        let face = fonts.styled(true, false);
+        let max = face.width("KHỐI THI ĐUA-KH", 14.0);
+        let pieces = [Piece {
+            text: "KHỐI THI ĐUA-KHEN THƯỞNG",
+            bold: true,
+            italic: false,
+        }];
+        let texts: Vec<String> = wrap(&pieces, 14.0, max, fonts)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(texts, ["KHỐI THI ĐUA-", "KHEN THƯỞNG"]);
     }
 }

@@ -2,8 +2,11 @@
 //! advance widths equal Times New Roman's and which covers every Vietnamese letter, shipped
 //! inside the binary; or real Times New Roman files a user points at.
 //!
-//! Both writers measure with this crate: the DOCX writer for the length of header rules,
-//! the PDF typesetter for line breaking. No kerning, as in Word's default.
+//! Both writers measure with this crate ([`breaker`]: first fit at spaces and hyphens,
+//! as Word breaks): the DOCX writer for header lines and the length of rules, the PDF
+//! typesetter for every line. No kerning, as in Word's default.
+
+pub mod breaker;
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -11,8 +11,8 @@ use vanban_model::{
     Run, SignLine, Table, Title,
 };
 
-use crate::breaker::{Frame, Line, Span, break_lines};
 use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm, twips};
+use vanban_font::breaker::{Frame, Line, Span, break_lines};
 
 /// The least exact line height Word accepts, one twip: the height of the DOCX writer's
 /// "empty" paragraphs (spacers, rules, the page break's mark).

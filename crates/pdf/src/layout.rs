@@ -30,7 +30,7 @@ use vanban_model::profile::mm_to_pt;
 use vanban_model::{Document, Profile};
 
 use crate::blocks::{Flow, Unit, build_flow};
-use crate::breaker::{Frame, break_lines};
+use vanban_font::breaker::{Frame, break_lines};
 
 /// Baseline position inside an exact-height line, as a share of the line height from its
 /// top (LibreOffice: 4/5 of a fixed line is above the baseline).

@@ -1,8 +1,10 @@
-//! Line breaking as Word does it: first fit, breaks at spaces and after hyphens inside
+//! Line breaking as Word does it, shared by both writers (the PDF lays out every line
+//! with it; the DOCX writer measures header lines and titles with it, so that rules and
+//! explicit header breaks agree with the PDF): first fit, breaks at spaces and after hyphens inside
 //! words, trailing spaces hang past the margin, a word longer than the line breaks at the character that overflows, and
 //! justified lines stretch their spaces (all but the paragraph's last line).
 
-use vanban_font::{Fonts, Variant};
+use crate::{Fonts, Variant};
 use vanban_model::profile::Align;
 
 /// Widths are sums of float advances; a line that fits "exactly" must not be refused for
