@@ -296,7 +296,63 @@ impl Profile {
         if self.headings.len() != 3 {
             return Err("hồ sơ thể thức cần đúng 3 cấp tiêu đề (headings)".into());
         }
+        // Word stores sizes in half-points and spacing in twips; a value between those
+        // steps would be rounded in the DOCX but not in the PDF, and their lines differ.
+        for (what, st) in self.styles() {
+            let steps = [
+                ("size", st.size, 2.0),
+                ("line_pt", st.line_pt, 20.0),
+                ("space_before_pt", st.space_before_pt, 20.0),
+                ("space_after_pt", st.space_after_pt, 20.0),
+            ];
+            for (field, v, per_pt) in steps {
+                if ((v * per_pt).round() - v * per_pt).abs() > 1e-3 {
+                    return Err(format!(
+                        "{what}.{field} = {v}: cỡ chữ phải là bội của 0,5 pt, khoảng cách là bội của 0,05 pt"
+                    ));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Every style of the profile with a name for messages.
+    fn styles(&self) -> Vec<(String, &Style)> {
+        let h = &self.header;
+        let sp = &self.sign;
+        let mut v: Vec<(String, &Style)> = vec![
+            ("page_number".into(), &self.page_number),
+            ("header.parent".into(), &h.parent),
+            ("header.issuer".into(), &h.issuer),
+            ("header.issuer_mark".into(), &h.issuer_mark.style),
+            ("header.number".into(), &h.number),
+            ("header.brief".into(), &h.brief),
+            ("header.place_date".into(), &h.place_date),
+            ("title.kind".into(), &self.title.kind),
+            ("title.summary".into(), &self.title.summary),
+            ("title.mark".into(), &self.title.mark.style),
+            ("addressees".into(), &self.addressees),
+            ("table.cell".into(), &self.table.cell),
+            ("table.header".into(), &self.table.header),
+            ("sign.label".into(), &sp.label),
+            ("sign.item".into(), &sp.item),
+            ("sign.role".into(), &sp.role),
+            ("sign.note".into(), &sp.note),
+            ("sign.agency".into(), &sp.agency),
+            ("sign.name".into(), &sp.name),
+        ];
+        v.extend(
+            h.national
+                .iter()
+                .map(|l| ("header.national".to_string(), &l.style)),
+        );
+        v.extend(self.headings.iter().map(|s| ("headings".to_string(), s)));
+        v.extend(
+            self.paragraphs
+                .iter()
+                .map(|(n, s)| (format!("paragraphs.{n}"), s)),
+        );
+        v
     }
 
     /// The style of a named paragraph kind.
@@ -338,6 +394,15 @@ mod tests {
             assert!(p.header.place_date.italic);
         }
         assert!(Profile::builtin("khac").is_none());
+    }
+
+    #[test]
+    fn sizes_between_word_steps_are_refused() {
+        let src = BUILTIN[0]
+            .1
+            .replace("body: { size: 14,", "body: { size: 13.2,");
+        let e = Profile::from_yaml(&src).unwrap_err();
+        assert!(e.contains("paragraphs.body.size"), "{e}");
     }
 
     #[test]
