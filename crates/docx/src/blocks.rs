@@ -53,7 +53,8 @@ pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<B
     let mut images = 0;
     for (i, block) in doc.blocks.iter().enumerate() {
         // The closing pair moves to the next page with the last body lines.
-        let keep = matches!(doc.blocks.get(i + 1), Some(Block::Closing(_)));
+        let keep =
+            matches!(doc.blocks.get(i + 1), Some(Block::Closing(_))) && block.keeps_with_closing();
         match block {
             Block::Header(h) => header::header(h, profile, fonts, &mut flow),
             Block::Title(t) => title(t, profile, fonts, &mut flow),

@@ -155,9 +155,11 @@ pub(crate) fn closing(c: &Closing, profile: &Profile, flow: &mut Flow) {
     // The space above, as a paragraph: it also separates the pair from a table above.
     flow.para(spacer(sp.space_before_pt).keep_next(true));
     let widths = split(profile, sp.left_percent);
+    // The row never splits; it keeps with what precedes it (that block's keep-with-next
+    // and the spacer's), not with what follows.
     let row = vec![
-        Cell(sign_lines(&c.left, sp, true, 0.0)),
-        Cell(sign_lines(&c.right, sp, true, 0.0)),
+        Cell(sign_lines(&c.left, sp, false, 0.0)),
+        Cell(sign_lines(&c.right, sp, false, 0.0)),
     ];
     // No padding: the recipients stand flush with the margin.
     flow.table(layout_table(&widths, [row], 0), 0);

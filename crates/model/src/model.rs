@@ -41,6 +41,22 @@ pub enum Block {
     PageBreak,
 }
 
+impl Block {
+    /// Whether this block, standing right before a closing, goes to the next page with it
+    /// rather than leave the signatures alone on a page. Both writers apply this one rule
+    /// (a closing after a closing may stand on the next page by itself).
+    pub fn keeps_with_closing(&self) -> bool {
+        matches!(
+            self,
+            Block::Paragraph(_)
+                | Block::Heading(_)
+                | Block::List(_)
+                | Block::Table(_)
+                | Block::Grid(_)
+        )
+    }
+}
+
 /// A stretch of text with one set of character properties.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Run {

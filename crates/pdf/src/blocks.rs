@@ -72,7 +72,10 @@ pub(crate) fn build_flow(
             }
             Block::List(l) => b.list(l)?,
             Block::Table(t) => b.table(t)?,
-            Block::Closing(c) => b.closing(c)?,
+            Block::Closing(c) => {
+                let keep = i > 0 && doc.blocks[i - 1].keeps_with_closing();
+                b.closing(c, keep)?
+            }
             Block::Grid(g) => b.grid(g)?,
             Block::Image(img) => b.image(img)?,
             Block::PageBreak => {
@@ -669,9 +672,9 @@ impl Builder<'_> {
 
     /// Recipients and signature side by side, flush with the margins, after a spacer of
     /// the space above: one block that never starts a page without what precedes it.
-    fn closing(&mut self, c: &Closing) -> Result<(), LayoutError> {
+    fn closing(&mut self, c: &Closing, keep_with_previous: bool) -> Result<(), LayoutError> {
         let sp = &self.profile.sign;
-        self.keep = true;
+        self.keep |= keep_with_previous;
         self.spacer(sp.space_before_pt);
         let widths = split(self.geo.text_width, sp.left_percent);
         let mut left = self.cell(self.geo.left, widths[0], 0.0);
