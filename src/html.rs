@@ -139,7 +139,8 @@ pub fn write(doc: &Document) -> String {
             | Block::Title(_)
             | Block::Addressees(_)
             | Block::Grid(_)
-            | Block::PageBreak => {}
+            | Block::PageBreak
+            | Block::AnnexBreak => {}
         }
     }
     format!(

@@ -46,7 +46,7 @@ left item: - {{ v.profile.archive }} VT, {{ v.block_abbr }}.
 {% for role in d.signer_roles %}right role: {{ role }}
 {% endfor -%}
 right name: {{ d.signer_name }}
-@pagebreak
+@annex
 @p annex-title
 DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG
 @p caption

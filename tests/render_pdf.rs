@@ -149,3 +149,35 @@ fn news_item_with_a_picture_in_docx_pdf_and_html() {
         assert!(all.contains("Tin, ảnh: Ngô Đức Hải"));
     }
 }
+
+#[test]
+fn the_annex_numbers_its_pages_on_its_own() {
+    let out = render(
+        &fixture("kontum-2024.yaml"),
+        &["--doc", "to-trinh"],
+        "annex",
+    );
+    // DOCX: the body's section ends before the annex; the annex's section restarts at 1,
+    // and both keep the first page without a number.
+    let xml = docx_part(&out.join("to-trinh.docx"), "word/document.xml");
+    assert_eq!(xml.matches("<w:sectPr>").count(), 2);
+    let (body, annex) = xml.split_at(xml.find("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG").unwrap());
+    assert!(!body.contains("w:pgNumType") && body.contains("<w:titlePg/>"));
+    assert!(annex.contains("<w:pgNumType w:start=\"1\"/>") && annex.contains("<w:titlePg/>"));
+    if !have_poppler() {
+        return;
+    }
+    // PDF: the annex starts a page that shows no number.
+    let pages = pdf_pages(&out.join("to-trinh.pdf"));
+    let annex_page = pages
+        .iter()
+        .position(|p| p.contains("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"))
+        .unwrap();
+    assert!(annex_page >= 1);
+    assert!(
+        pages[annex_page].starts_with("DANH SÁCH"),
+        "{}",
+        &pages[annex_page][..40]
+    );
+    assert!(pages[1].starts_with("2 "), "the body's page 2 is numbered");
+}

@@ -44,6 +44,9 @@ impl Flow {
 /// The body as docx-rs holds it, and the header-row count of each table in document
 /// order, which [`crate::normalize`] marks (docx-rs has no `w:tblHeader`).
 pub(crate) struct Body {
+    /// Body children (paragraphs and tables, in order) that end a section: an appendix
+    /// starts after each, with its own page numbers.
+    pub section_ends: Vec<usize>,
     pub docx: Docx,
     pub header_rows: Vec<usize>,
 }
@@ -51,6 +54,7 @@ pub(crate) struct Body {
 pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Body, DocxError> {
     let mut flow = Flow::default();
     let mut images = 0;
+    let mut section_ends = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         // The closing pair moves to the next page with the last body lines.
         let keep =
@@ -80,6 +84,12 @@ pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<B
             Block::PageBreak => {
                 flow.para(spacer(0.0).add_run(Run::new().add_break(BreakType::Page)))
             }
+            // A paragraph that will carry the first section's properties (the package pass
+            // copies them in): the section break itself starts the next page.
+            Block::AnnexBreak => {
+                section_ends.push(flow.items.len());
+                flow.para(spacer(0.0));
+            }
         }
     }
     // A body that ends with a table still ends with a paragraph, as Word wants; it takes
@@ -98,7 +108,11 @@ pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<B
             }
         };
     }
-    Ok(Body { docx, header_rows })
+    Ok(Body {
+        section_ends,
+        docx,
+        header_rows,
+    })
 }
 
 /// The style with other spacing above and below.

@@ -72,6 +72,7 @@ pub fn write(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Vec<u8>
         .map_err(|e| DocxError::Pack(e.to_string()))?;
     let fixes = normalize::Fixes {
         header_rows: body.header_rows,
+        section_ends: body.section_ends,
         lang: profile.lang.clone(),
     };
     package::rewrite(&raw.into_inner(), &fixes, &core)

@@ -22,6 +22,8 @@ pub(crate) struct Fixes {
     pub header_rows: Vec<usize>,
     /// The document language, set on the default run properties.
     pub lang: String,
+    /// Body children that end a section (before an appendix); see [`split_sections`].
+    pub section_ends: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -445,6 +447,7 @@ pub(crate) fn part(name: &str, xml: &[u8], fixes: &Fixes) -> Result<Vec<u8>, Str
         "word/document.xml" => {
             if let Some(body) = root.child_mut("w:body") {
                 mark_header_rows(body, &fixes.header_rows);
+                split_sections(body, &fixes.section_ends);
             }
             number_drawings(&mut root, &mut 0);
         }
@@ -491,6 +494,45 @@ fn mark_header_rows(body: &mut Element, header_rows: &[usize]) {
     }
 }
 
+/// Ends a section at each of the given body children (paragraphs) by giving them a copy of
+/// the document's section properties — same page, margins, headers, first page without a
+/// number — and makes every section after the first number its pages from 1: appendix
+/// pages are numbered on their own. docx-rs writes only the document's last section.
+fn split_sections(body: &mut Element, ends: &[usize]) {
+    if ends.is_empty() {
+        return;
+    }
+    let Some(last) = body
+        .elements_mut()
+        .filter(|e| e.name == "w:sectPr")
+        .last()
+        .cloned()
+    else {
+        return;
+    };
+    let restart = |mut s: Element| {
+        s.children
+            .retain(|n| !matches!(n, Node::Element(e) if e.name == "w:pgNumType"));
+        let mut n = Element::new("w:pgNumType");
+        n.attrs.push(("w:start".into(), "1".into()));
+        s.children.push(Node::Element(n));
+        s
+    };
+    for (j, &i) in ends.iter().enumerate() {
+        let sect = if j == 0 {
+            last.clone()
+        } else {
+            restart(last.clone())
+        };
+        if let Some(p) = body.elements_mut().nth(i).filter(|e| e.name == "w:p") {
+            p.ensure_child("w:pPr").children.push(Node::Element(sect));
+        }
+    }
+    if let Some(s) = body.elements_mut().filter(|e| e.name == "w:sectPr").last() {
+        *s = restart(s.clone());
+    }
+}
+
 /// Numbers the pictures' `wp:docPr` ids 1, 2, … in document order; docx-rs gives them
 /// all the same id.
 fn number_drawings(e: &mut Element, next: &mut usize) {
@@ -515,7 +557,26 @@ mod tests {
         Fixes {
             header_rows: vec![],
             lang: "vi-VN".into(),
+            section_ends: vec![],
         }
+    }
+
+    #[test]
+    fn sections_split_with_restarted_numbers_after_the_first() {
+        let doc = r#"<w:document xmlns:w="w"><w:body><w:p/><w:p/><w:p/><w:p/><w:sectPr><w:pgSz w:w="11906"/><w:titlePg/></w:sectPr></w:body></w:document>"#;
+        let f = Fixes {
+            section_ends: vec![1, 2],
+            ..fixes()
+        };
+        let out =
+            String::from_utf8(part("word/document.xml", doc.as_bytes(), &f).unwrap()).unwrap();
+        // The first section keeps the document's numbering; the others restart at 1.
+        let first =
+            r#"<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906"/><w:titlePg/></w:sectPr></w:pPr></w:p>"#;
+        let second = r#"<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr></w:pPr></w:p>"#;
+        let last = r#"<w:sectPr><w:pgSz w:w="11906"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr></w:body>"#;
+        let expected = format!("<w:body><w:p/>{first}{second}<w:p/>{last}");
+        assert!(out.contains(&expected), "{out}");
     }
 
     /// The root's serialisation without the declaration.

@@ -306,11 +306,12 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
             }));
         }
         "pagebreak" => doc.blocks.push(Block::PageBreak),
+        "annex" => doc.blocks.push(Block::AnnexBreak),
         other => {
             return Err(err(
                 raw.line,
                 format!(
-                    "khối «@{other}» không có; dùng: meta, header, title, to, heading, p, list, table, closing, grid, image, pagebreak"
+                    "khối «@{other}» không có; dùng: meta, header, title, to, heading, p, list, table, closing, grid, image, pagebreak, annex"
                 ),
             ));
         }

@@ -39,6 +39,9 @@ pub enum Block {
     Grid(Grid),
     Image(Image),
     PageBreak,
+    /// Starts an appendix (phụ lục): a new page whose page numbers start again, with no
+    /// number on its first page, as Nghị định 30 wants appendix pages numbered on their own.
+    AnnexBreak,
 }
 
 impl Block {
@@ -311,7 +314,7 @@ impl Document {
                 }
                 Block::Grid(g) => g.cells.iter_mut().for_each(col),
                 Block::Image(i) => runs(&mut i.caption),
-                Block::PageBreak => {}
+                Block::PageBreak | Block::AnnexBreak => {}
             }
         }
     }

@@ -28,6 +28,9 @@ pub(crate) struct Unit {
     pub breakable: bool,
     /// Whether the unit must start a page (it follows `@pagebreak`).
     pub hard_break: bool,
+    /// Whether the unit ends a section (`@annex`): what follows starts a page whose
+    /// numbers start again.
+    pub section_end: bool,
     /// The table header rows ([`Flow::headers`]) to repeat when the unit starts a page.
     pub header: Option<usize>,
     /// Items with y measured down from the unit's top.
@@ -78,6 +81,16 @@ pub(crate) fn build_flow(
             }
             Block::Grid(g) => b.grid(g)?,
             Block::Image(img) => b.image(img)?,
+            Block::AnnexBreak => {
+                // The DOCX writer's section-break paragraph: an (almost) empty line at the
+                // end of the section; the next section starts a new page.
+                b.keep = false;
+                b.push_first(Unit {
+                    height: MIN_LINE_PT,
+                    section_end: true,
+                    ..Unit::default()
+                });
+            }
             Block::PageBreak => {
                 // The DOCX writer's break paragraph: its mark starts the next page as a
                 // (nearly) empty line, so what follows is not at the top of that page.

@@ -171,15 +171,19 @@ impl Geometry {
 pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout, LayoutError> {
     let geo = Geometry::of(profile);
     let flow = build_flow(doc, profile, fonts, geo)?;
-    let mut pages: Vec<Page> = paginate(&flow, geo)
-        .into_iter()
-        .map(|items| Page {
-            items,
-            number: None,
-        })
-        .collect();
-    for (i, page) in pages.iter_mut().enumerate().skip(1) {
-        page.number = Some(page_number(i + 1, profile, fonts, geo)?);
+    let laid = paginate(&flow, geo);
+    let mut pages = Vec::with_capacity(laid.len());
+    // Numbers count from each section's first page, which shows none (Word's "different
+    // first page" holds in every section; appendices are numbered on their own).
+    let mut n = 0;
+    for (items, section_start) in laid {
+        n = if section_start { 1 } else { n + 1 };
+        let number = if n > 1 {
+            Some(page_number(n, profile, fonts, geo)?)
+        } else {
+            None
+        };
+        pages.push(Page { items, number });
     }
     Ok(Layout {
         width: geo.width,
@@ -227,9 +231,12 @@ struct Placed {
 
 /// Distributes the flow's units over pages: first fit, and when a unit does not fit, the
 /// page breaks before the latest unit on the page that allows a break there.
-fn paginate(flow: &Flow, geo: Geometry) -> Vec<Vec<Item>> {
+/// Each page comes with whether it starts a section.
+fn paginate(flow: &Flow, geo: Geometry) -> Vec<(Vec<Item>, bool)> {
     let units = &flow.units;
-    let mut pages: Vec<Vec<Item>> = Vec::new();
+    let mut pages: Vec<(Vec<Item>, bool)> = Vec::new();
+    // Whether the page being filled starts a section (page 1 does).
+    let mut starts = true;
     let mut page: Vec<Placed> = Vec::new();
     let mut y = geo.top;
     // Whether the current page began at a natural break (its first space before is
@@ -238,8 +245,12 @@ fn paginate(flow: &Flow, geo: Geometry) -> Vec<Vec<Item>> {
     let mut i = 0;
     while i < units.len() {
         let u = &units[i];
-        if u.hard_break && !page.is_empty() {
-            pages.push(finish(&mut page));
+        let new_section = i > 0 && units[i - 1].section_end;
+        if (u.hard_break || new_section) && !page.is_empty() {
+            pages.push((
+                finish(&mut page),
+                std::mem::replace(&mut starts, new_section),
+            ));
             y = geo.top;
             soft = false;
         }
@@ -274,13 +285,13 @@ fn paginate(flow: &Flow, geo: Geometry) -> Vec<Vec<Item>> {
             .find(|&k| units[k].breakable)
             .unwrap_or(i);
         page.retain(|p| p.unit < k);
-        pages.push(finish(&mut page));
+        pages.push((finish(&mut page), std::mem::replace(&mut starts, false)));
         y = geo.top;
         soft = true;
         i = k;
     }
     if !page.is_empty() || pages.is_empty() {
-        pages.push(finish(&mut page));
+        pages.push((finish(&mut page), starts));
     }
     pages
 }

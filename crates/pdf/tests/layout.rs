@@ -442,3 +442,31 @@ fn spacing_between_paragraphs_is_the_larger_of_after_and_before() {
     let (a, b) = (lines(&laid, 0)[0].1, lines(&laid, 1)[0].1);
     assert!((a - b - (18.0 + 6.0)).abs() < 0.01, "{}", a - b);
 }
+
+#[test]
+fn an_annex_starts_a_page_and_numbers_its_pages_from_one() {
+    let para = "Nội dung đoạn văn đủ dài để chiếm vài dòng trên trang giấy khổ A4 của văn bản hành chính. ".repeat(6);
+    let body: String = (0..40).map(|_| format!("{para}\n\n")).collect();
+    let src = format!("@p\n{body}@annex\n@p annex-title\nPHỤ LỤC\n@p\n{body}");
+    let (_, laid) = lay(&src, "nha-nuoc");
+    let numbers: Vec<Option<String>> = laid
+        .pages
+        .iter()
+        .map(|p| p.number.as_ref().map(|t| t.text.clone()))
+        .collect();
+    let annex = pages_with(&laid, "PHỤ LỤC")[0];
+    assert!(annex > 1, "the body fills pages first");
+    // Page 1 and the annex's first page show no number; each part counts from 1.
+    assert_eq!(numbers[0], None);
+    assert_eq!(numbers[annex], None);
+    for (i, n) in numbers.iter().enumerate().take(annex).skip(1) {
+        assert_eq!(n.as_deref(), Some((i + 1).to_string().as_str()));
+    }
+    for (i, n) in numbers.iter().enumerate().skip(annex + 1) {
+        assert_eq!(n.as_deref(), Some((i - annex + 1).to_string().as_str()));
+    }
+    assert!(
+        numbers.len() > annex + 1,
+        "the annex runs over several pages"
+    );
+}
