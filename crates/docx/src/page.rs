@@ -9,8 +9,7 @@ use crate::style::{half_points, mm_twip, paragraph, run_property};
 
 /// Width between the margins in twips, as Word computes it from the section's twips.
 pub(crate) fn text_width(profile: &Profile) -> i32 {
-    let p = &profile.page;
-    mm_twip(p.width_mm) - mm_twip(p.margin_left_mm) - mm_twip(p.margin_right_mm)
+    vanban_model::geometry::text_width_twips(&profile.page)
 }
 
 pub(crate) fn setup(docx: Docx, profile: &Profile) -> Docx {

@@ -6,11 +6,11 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, Run, RunProperty, SpecialIndentType,
 };
 use vanban_model::Run as TextRun;
-use vanban_model::profile::{Align, MarkKind, Profile, Style, mm_to_pt, pt_to_twip};
+use vanban_model::profile::{Align, MarkKind, Profile, Style, pt_to_twip};
 
 /// Millimetres to twips.
 pub(crate) fn mm_twip(mm: f32) -> i32 {
-    pt_to_twip(mm_to_pt(mm))
+    vanban_model::geometry::mm_twips(mm)
 }
 
 /// Twips to points.

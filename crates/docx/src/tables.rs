@@ -15,29 +15,11 @@ use crate::style::{border_eighths, mm_twip, paragraph, run, spacer, text_paragra
 /// The paragraphs of one table cell.
 pub(crate) struct Cell(pub Vec<Paragraph>);
 
-/// `total` twips shared in proportion to `weights`; the parts sum to `total` exactly, so
-/// the grid is as wide as the text.
-pub(crate) fn proportional(weights: &[u32], total: i32) -> Vec<i32> {
-    let sum: u64 = weights.iter().map(|&w| w as u64).sum::<u64>().max(1);
-    let mut acc = 0u64;
-    let mut prev = 0i32;
-    weights
-        .iter()
-        .map(|&w| {
-            acc += w as u64;
-            let edge = (total as f64 * acc as f64 / sum as f64).round() as i32;
-            let width = edge - prev;
-            prev = edge;
-            width
-        })
-        .collect()
-}
+pub(crate) use vanban_model::geometry::proportional;
 
 /// The text width split into a left column of `left_percent` and the rest, in twips.
 pub(crate) fn split(profile: &Profile, left_percent: f32) -> Vec<i32> {
-    let total = text_width(profile);
-    let left = (total as f32 * left_percent / 100.0).round() as i32;
-    vec![left, total - left]
+    vanban_model::geometry::split(text_width(profile), left_percent).to_vec()
 }
 
 /// The left and right padding of table cells, in twips.
@@ -226,19 +208,4 @@ fn sign_lines(col: &Column, sp: &SignProfile, keep_next: bool, gap_pt: f32) -> V
             }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn proportional_widths_sum_to_the_total() {
-        let w = proportional(&[8, 50, 42], 9355);
-        assert_eq!(w.iter().sum::<i32>(), 9355);
-        assert_eq!(w[0], 748);
-        let eq = proportional(&[1, 1, 1], 9355);
-        assert_eq!(eq.iter().sum::<i32>(), 9355);
-        assert!(eq.iter().all(|&c| (3118..=3119).contains(&c)));
-    }
 }

@@ -5,6 +5,7 @@
 //! Pipeline: record → Tera template → markup text → [`markup::parse`] → [`Document`] →
 //! DOCX writer / PDF typesetter, each reading a [`Profile`].
 
+pub mod geometry;
 pub mod markup;
 pub mod model;
 pub mod profile;

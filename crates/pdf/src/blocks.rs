@@ -11,7 +11,7 @@ use vanban_model::{
     Run, SignLine, Table, Title,
 };
 
-use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm, twips};
+use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm};
 use vanban_font::breaker::{Frame, Line, Span, break_lines};
 
 /// The least exact line height Word accepts, one twip: the height of the DOCX writer's
@@ -763,27 +763,16 @@ fn shifted(item: Item, dy: f32) -> Item {
     }
 }
 
-/// `total` shared in proportion to `weights`, each column edge rounded to twips, so the
-/// columns sum to `total` exactly (as the DOCX writer's grid does).
+/// `total` points shared in proportion to `weights`, in the twips the DOCX grid uses
+/// ([`vanban_model::geometry`]).
 fn proportional(weights: &[u32], total: f32) -> Vec<f32> {
-    let total_twips = (total * 20.0).round() as f64;
-    let sum: u64 = weights.iter().map(|&w| w as u64).sum::<u64>().max(1);
-    let mut acc = 0u64;
-    let mut prev = 0.0f64;
-    weights
-        .iter()
-        .map(|&w| {
-            acc += w as u64;
-            let edge = (total_twips * acc as f64 / sum as f64).round();
-            let width = (edge - prev) / 20.0;
-            prev = edge;
-            width as f32
-        })
+    vanban_model::geometry::proportional(weights, (total * 20.0).round() as i32)
+        .into_iter()
+        .map(|t| t as f32 / 20.0)
         .collect()
 }
 
-/// The text width split into a left column of `percent` and the rest, in twips.
+/// The text width split into a left column of `percent` and the rest, as the DOCX grid.
 fn split(total: f32, percent: f32) -> [f32; 2] {
-    let left = twips(total * percent / 100.0);
-    [left, total - left]
+    vanban_model::geometry::split((total * 20.0).round() as i32, percent).map(|t| t as f32 / 20.0)
 }

@@ -1,0 +1,54 @@
+//! Lengths both writers must agree on to the twip: Word stores page geometry and table
+//! grids in twips (1/20 pt), so both writers compute them here, in twips, once.
+
+use crate::profile::{Page, mm_to_pt, pt_to_twip};
+
+/// Millimetres to whole twips, as Word stores margins and page sizes.
+pub fn mm_twips(mm: f32) -> i32 {
+    pt_to_twip(mm_to_pt(mm))
+}
+
+/// Width between the margins, from the twip-rounded page and margins, as Word computes it.
+pub fn text_width_twips(page: &Page) -> i32 {
+    mm_twips(page.width_mm) - mm_twips(page.margin_left_mm) - mm_twips(page.margin_right_mm)
+}
+
+/// `total` twips shared in proportion to `weights`, each column edge rounded to a twip,
+/// so the parts sum to `total` exactly.
+pub fn proportional(weights: &[u32], total: i32) -> Vec<i32> {
+    let sum: u64 = weights.iter().map(|&w| w as u64).sum::<u64>().max(1);
+    let mut acc = 0u64;
+    let mut prev = 0i32;
+    weights
+        .iter()
+        .map(|&w| {
+            acc += w as u64;
+            let edge = (total as f64 * acc as f64 / sum as f64).round() as i32;
+            let width = edge - prev;
+            prev = edge;
+            width
+        })
+        .collect()
+}
+
+/// `total` twips split into a left column of `left_percent` and the rest.
+pub fn split(total: i32, left_percent: f32) -> [i32; 2] {
+    let left = (total as f32 * left_percent / 100.0).round() as i32;
+    [left, total - left]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_sum_to_the_text_width() {
+        let page = crate::Profile::builtin("dang").unwrap().page.clone();
+        assert_eq!(text_width_twips(&page), 11906 - 1701 - 850);
+        let w = proportional(&[8, 50, 42], 9355);
+        assert_eq!(w.iter().sum::<i32>(), 9355);
+        assert_eq!(w[0], 748);
+        assert_eq!(proportional(&[1, 1, 1], 9355), [3118, 3119, 3118]);
+        assert_eq!(split(9355, 45.0), [4210, 5145]);
+    }
+}
