@@ -52,13 +52,13 @@ DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG
 @p caption
 (Kèm theo Tờ trình {{ d.number | replace(from="Số:", to="số") | replace(from="Số", to="số") }} ngày {{ d.date }} của {{ r.khoi.ten }})
 {% if v.bonus_total -%}
-@table widths=7,33,22,12,10,16 header=1 align=c,l,l,c,c,r
+@table widths=9,31,22,12,10,16 header=1 align=c,l,l,c,c,r
 STT | Tên tập thể | Hình thức khen thưởng | Số phiếu đồng ý | Tỷ lệ | Tiền thưởng dự kiến (đồng)
 {% for x in v.votes %}{{ loop.index }} | {{ x.unit.name }} | {{ x.form_name }} | {{ x.yes }}/{{ x.cast }} | {{ x.percent }} | {{ x.bonus_text }}
 {% endfor -%}
  | **Tổng cộng** |  |  |  | **{{ v.bonus_total | thousands }}**
 {% else -%}
-@table widths=8,40,28,14,10 header=1 align=c,l,l,c,c
+@table widths=9,39,28,14,10 header=1 align=c,l,l,c,c
 STT | Tên tập thể | Hình thức khen thưởng | Số phiếu đồng ý | Tỷ lệ
 {% for x in v.votes %}{{ loop.index }} | {{ x.unit.name }} | {{ x.form_name }} | {{ x.yes }}/{{ x.cast }} | {{ x.percent }}
 {% endfor -%}
