@@ -10,7 +10,7 @@ use crate::measure::longest_line;
 use crate::style::{
     mark, mm_twip, paragraph, run, run_property, runs, spacer, text_paragraph, twip_pt,
 };
-use crate::{header, image, page, tables};
+use crate::{header, page, tables};
 
 /// What the body becomes: paragraphs and tables in order (boxed: docx-rs's are large).
 pub(crate) enum Item {
@@ -229,10 +229,11 @@ fn list(l: &List, profile: &Profile, keep_last: bool, flow: &mut Flow) {
 /// picture without data (not found by the caller) leaves its caption only.
 fn picture(img: &Image, n: usize, profile: &Profile, flow: &mut Flow) -> Result<(), DocxError> {
     if !img.data.is_empty() {
-        let (w, h) =
-            image::dimensions(&img.data).ok_or_else(|| DocxError::Image(img.path.clone()))?;
-        // Pixels at 96 per inch, in EMU (914400 an inch, 635 a twip).
-        let (mut cx, mut cy) = (w as u64 * 9525, h as u64 * 9525);
+        let (w, h) = vanban_model::picture::dimensions(&img.data)
+            .ok_or_else(|| DocxError::Image(img.path.clone()))?;
+        // Pixels at the shared resolution, in EMU (914400 an inch).
+        let emu = 914_400 / vanban_model::picture::PX_PER_INCH as u64;
+        let (mut cx, mut cy) = (w as u64 * emu, h as u64 * emu);
         let max = page::text_width(profile) as u64 * 635;
         if cx > max {
             cy = cy * max / cx;

@@ -16,7 +16,6 @@ use vanban_model::{Document, Profile};
 
 mod blocks;
 mod header;
-mod image;
 mod measure;
 mod normalize;
 mod package;

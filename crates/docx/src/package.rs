@@ -84,7 +84,7 @@ fn name_jpegs(parts: &mut BTreeMap<String, Vec<u8>>) {
     let jpegs: Vec<String> = parts
         .iter()
         .filter(|(n, d)| {
-            n.starts_with("word/media/") && n.ends_with(".png") && crate::image::is_jpeg(d)
+            n.starts_with("word/media/") && n.ends_with(".png") && vanban_model::picture::is_jpeg(d)
         })
         .map(|(n, _)| n.clone())
         .collect();

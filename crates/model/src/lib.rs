@@ -8,6 +8,7 @@
 pub mod geometry;
 pub mod markup;
 pub mod model;
+pub mod picture;
 pub mod profile;
 
 pub use model::*;

@@ -608,15 +608,27 @@ impl Builder<'_> {
             if let (true, Some(h)) = (is_header, header) {
                 self.flow.headers[h].push(u.clone());
             }
-            if r == 0 {
-                self.push_first(u);
-            } else {
-                self.flow.units.push(u);
-            }
+            self.push_row(r == 0, u);
         }
+        self.end_table();
+        Ok(())
+    }
+
+    /// A table row: the first row follows the keep rules of what precedes the table, the
+    /// others stack under it.
+    fn push_row(&mut self, first: bool, u: Unit) {
+        if first {
+            self.push_first(u);
+        } else {
+            self.flow.units.push(u);
+        }
+    }
+
+    /// After a table (or grid, or closing): nothing pending to keep, and the next table
+    /// needs the spacer Word puts between two tables.
+    fn end_table(&mut self) {
         self.keep = false;
         self.after_table = true;
-        Ok(())
     }
 
     /// Lines of a signature column: each name after the room for the hand signature,
@@ -672,14 +684,9 @@ impl Builder<'_> {
                 items,
                 ..Unit::default()
             };
-            if r == 0 {
-                self.push_first(u);
-            } else {
-                self.flow.units.push(u);
-            }
+            self.push_row(r == 0, u);
         }
-        self.keep = false;
-        self.after_table = true;
+        self.end_table();
         Ok(())
     }
 
@@ -703,8 +710,7 @@ impl Builder<'_> {
             items,
             ..Unit::default()
         });
-        self.keep = false;
-        self.after_table = true;
+        self.end_table();
         Ok(())
     }
 
@@ -713,10 +719,11 @@ impl Builder<'_> {
     /// that keeps with its caption.
     fn image(&mut self, img: &Image) -> Result<(), LayoutError> {
         if !img.data.is_empty() {
-            let (w, h) =
-                crate::image::natural_size(&img.data).ok_or_else(|| LayoutError::Image {
+            let (w, h) = vanban_model::picture::natural_size(&img.data).ok_or_else(|| {
+                LayoutError::Image {
                     path: img.path.clone(),
-                })?;
+                }
+            })?;
             let scale = (self.geo.text_width / w).min(1.0);
             let (width, height) = (w * scale, h * scale);
             let body = self.profile.paragraph(vanban_model::ParaStyle::Body);

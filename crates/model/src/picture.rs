@@ -1,7 +1,13 @@
-//! Picture sizes read from the file header, so the writer needs no image library.
+//! Pictures' sizes, read from the PNG or JPEG header so that no image library is needed,
+//! and their natural size on the page: pixels at 96 per inch, whatever resolution the
+//! file records. Both writers size pictures with this module, so they agree.
+
+/// Pixels per inch of a picture's natural size (Word's convention for pictures without a
+/// trusted resolution).
+pub const PX_PER_INCH: u32 = 96;
 
 /// Whether `data` is a JPEG file.
-pub(crate) fn is_jpeg(data: &[u8]) -> bool {
+pub fn is_jpeg(data: &[u8]) -> bool {
     data.starts_with(&[0xFF, 0xD8, 0xFF])
 }
 
@@ -9,7 +15,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Width and height in pixels of a PNG or JPEG; `None` for anything else or a broken
 /// header.
-pub(crate) fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
+pub fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
     if data.starts_with(PNG) {
         // The IHDR chunk comes first: width and height right after its type.
         let be = |i: usize| Some(u32::from_be_bytes(data.get(i..i + 4)?.try_into().ok()?));
@@ -46,6 +52,13 @@ pub(crate) fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
     }
 }
 
+/// Natural width and height in points, or `None` when the data is neither PNG nor JPEG.
+pub fn natural_size(data: &[u8]) -> Option<(f32, f32)> {
+    let (w, h) = dimensions(data)?;
+    let pt = |px: u32| px as f32 * 72.0 / PX_PER_INCH as f32;
+    Some((pt(w), pt(h)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +82,23 @@ mod tests {
         assert!(is_jpeg(&jpg));
         assert_eq!(dimensions(&jpg), Some((640, 480)));
         assert_eq!(dimensions(b"GIF89a"), None);
+    }
+
+    #[test]
+    fn png_natural_size() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(192u32.to_be_bytes());
+        png.extend(96u32.to_be_bytes());
+        png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]); // depth, colour…, CRC
+        assert_eq!(natural_size(&png), Some((144.0, 72.0)));
+    }
+
+    #[test]
+    fn jpeg_natural_size_ignores_its_dpi() {
+        let mut jpg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+        jpg.extend(b"JFIF\0\x01\x01\x01\0\x48\0\x48\0\0"); // says 72 dpi: ignored
+        jpg.extend([0xFF, 0xC0, 0, 17, 8, 0, 48, 0, 96]); // 96 × 48 px
+        assert_eq!(natural_size(&jpg), Some((72.0, 36.0)));
+        assert_eq!(natural_size(b"GIF89a"), None);
     }
 }
