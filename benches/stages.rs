@@ -3,7 +3,7 @@
 
 use vanban::context;
 use vanban::record::load::load_str;
-use vanban::render::{Engine, Format, Request};
+use vanban::render::{Engine, Format, Request, jobs};
 use vanban::templates::{self, Templates};
 use vanban_font::Fonts;
 use vanban_model::{Document, Profile, markup};
@@ -31,10 +31,12 @@ fn fixture() -> Fixture {
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     let profile = Profile::builtin(&loaded.record.the_thuc).unwrap();
     let view = context::build(&loaded.record, profile);
-    let ctx = templates::context(&loaded.record, &view);
-    let markup: Vec<String> = DOCS
+    let markup: Vec<String> = jobs(&loaded, &docs(), None)
         .iter()
-        .map(|d| engine.templates.render(d, &ctx, None).unwrap())
+        .map(|j| {
+            let ctx = templates::job_context(&loaded.record, &view, j);
+            engine.templates.render(&j.doc, &ctx, None).unwrap()
+        })
         .collect();
     let docs = markup.iter().map(|m| markup::parse(m).unwrap()).collect();
     Fixture {
@@ -43,6 +45,10 @@ fn fixture() -> Fixture {
         markup,
         docs,
     }
+}
+
+fn docs() -> Vec<String> {
+    DOCS.iter().map(|d| d.to_string()).collect()
 }
 
 #[divan::bench]
@@ -64,9 +70,12 @@ fn template_render_four_docs(b: divan::Bencher) {
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     b.bench(|| {
         let view = context::build(&loaded.record, f.profile);
-        let ctx = templates::context(&loaded.record, &view);
-        DOCS.iter()
-            .map(|d| f.engine.templates.render(d, &ctx, None).unwrap().len())
+        jobs(&loaded, &docs(), None)
+            .iter()
+            .map(|j| {
+                let ctx = templates::job_context(&loaded.record, &view, j);
+                f.engine.templates.render(&j.doc, &ctx, None).unwrap().len()
+            })
             .sum::<usize>()
     });
 }
@@ -135,6 +144,7 @@ fn whole_record_docx_and_pdf(b: divan::Bencher) {
     let req = Request {
         docs: None,
         formats: vec![Format::Docx, Format::Pdf],
+        meeting: None,
     };
     b.bench(|| f.engine.render(&loaded, &req).unwrap().len());
 }

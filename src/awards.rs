@@ -1,6 +1,7 @@
-//! Award forms and money by date (data/awards.yaml): which forms exist, how a proposal is
-//! worded, and the bonus a decision on a given date carries. Rules change by date, so they
-//! are data with their legal source; a date no row covers is an error, never a guess.
+//! Award forms, the authorities that confer them, and money by date (data/awards.yaml):
+//! which forms exist, who confers each, how a proposal is worded, and the bonus a decision
+//! on a given date carries. Rules change by date, so they are data with their legal
+//! source; a date no row covers is an error, never a guess.
 
 use serde::Deserialize;
 use vanban_viet::Date;
@@ -19,14 +20,55 @@ pub struct Rate {
 #[serde(deny_unknown_fields)]
 pub struct Form {
     pub id: String,
+    /// Full official name, with placeholders ([`Place::fill`]).
     pub name: String,
+    /// The name where "Ủy ban nhân dân" may be abbreviated (news item).
     pub short: String,
+    /// Id of the authority that confers it.
+    pub authority: String,
     pub collective: bool,
     #[serde(default)]
     pub one_per_block: bool,
-    pub wording: String,
+    /// "tặng", "công nhận danh hiệu": what the decision does with the name.
+    pub verb: String,
     pub merit: String,
     pub rates: Vec<Rate>,
+}
+
+/// Who confers awards or receives a proposal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub full: String,
+    /// Authorities whose awards this one confers itself.
+    pub decides: Vec<String>,
+}
+
+/// What fills the placeholders of names: the locality's words and name, and the agency
+/// head who confers a Giấy khen.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    /// "tỉnh" or "Thành phố".
+    pub word: String,
+    /// "Tỉnh ủy" or "Thành ủy".
+    pub party_committee: String,
+    /// "Kon Tum".
+    pub name: String,
+    /// "Giám đốc Sở Nội vụ".
+    pub head: String,
+}
+
+impl Place {
+    /// Fills `{dp}`, `{cu}`, `{ten}` and `{tt}`.
+    pub fn fill(&self, s: &str) -> String {
+        s.replace("{dp}", &self.word)
+            .replace("{cu}", &self.party_committee)
+            .replace("{ten}", &self.name)
+            .replace("{tt}", &self.head)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +84,7 @@ pub struct BaseSalary {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Awards {
+    pub authorities: Vec<Authority>,
     pub forms: Vec<Form>,
     pub base_salary: Vec<BaseSalary>,
 }
@@ -54,9 +97,11 @@ pub struct Bonus {
     pub base: u64,
     pub sources: String,
     pub confirmed: bool,
+    /// The rows used that are not confirmed, each as "source (confirmed: false)".
+    pub unconfirmed: Vec<String>,
 }
 
-fn covers(from: &str, to: &Option<String>, d: Date) -> bool {
+pub(crate) fn covers(from: &str, to: &Option<String>, d: Date) -> bool {
     let from_ok = Date::parse_iso(from).is_ok_and(|f| f <= d);
     let to_ok = match to {
         None => true,
@@ -81,6 +126,14 @@ impl Awards {
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.forms.iter().map(|f| f.id.as_str())
+    }
+
+    pub fn authority(&self, id: &str) -> Option<&Authority> {
+        self.authorities.iter().find(|a| a.id == id)
+    }
+
+    pub fn authority_ids(&self) -> impl Iterator<Item = &str> {
+        self.authorities.iter().map(|a| a.id.as_str())
     }
 
     /// The bonus for `form` decided on `date`: coefficient × base salary in force, rounded
@@ -108,12 +161,31 @@ impl Awards {
         let tenths = (rate.coefficient * 10.0).round() as u64;
         let raw = base.amount * tenths / 10;
         let amount = raw.div_ceil(10_000) * 10_000;
+        let mut unconfirmed = Vec::new();
+        if !rate.confirmed {
+            unconfirmed.push(format!(
+                "hệ số {} của «{}» từ ngày {} ({})",
+                vanban_viet::decimal(rate.coefficient, 1),
+                f.id,
+                rate.from,
+                rate.source
+            ));
+        }
+        if !base.confirmed {
+            unconfirmed.push(format!(
+                "mức lương cơ sở {} đồng từ ngày {} ({})",
+                vanban_viet::group_thousands(base.amount),
+                base.from,
+                base.source
+            ));
+        }
         Ok(Bonus {
             amount,
             coefficient: rate.coefficient,
             base: base.amount,
             sources: format!("{}; {}", rate.source, base.source),
             confirmed: rate.confirmed && base.confirmed,
+            unconfirmed,
         })
     }
 }
@@ -158,14 +230,53 @@ mod tests {
                 .amount,
             710_000
         );
-        assert!(!a.bonus("co-thi-dua", d("2024-08-01")).unwrap().confirmed);
+        // Nghị định 98/2023, Điều 54 and Nghị định 73/2024 are confirmed.
+        assert!(a.bonus("co-thi-dua", d("2024-08-01")).unwrap().confirmed);
+        // The Bằng khen collective row of Nghị định 98/2023 is not.
+        let b = a.bonus("bang-khen-tap-the", d("2024-08-01")).unwrap();
+        assert!(!b.confirmed);
+        assert!(b.unconfirmed[0].contains("98/2023"), "{:?}", b.unconfirmed);
+    }
+
+    #[test]
+    fn older_decisions_use_older_rates() {
+        let a = Awards::builtin();
+        // 2019: 8,0 × 1.390.000 = 11.120.000 (Nghị định 91/2017, Nghị định 72/2018).
+        assert_eq!(
+            a.bonus("co-thi-dua", d("2019-03-01")).unwrap().amount,
+            11_120_000
+        );
+        // 2022: Cờ thi đua của Chính phủ 12,0 × 1.490.000 = 17.880.000.
+        assert_eq!(
+            a.bonus("co-thi-dua-chinh-phu", d("2022-05-01"))
+                .unwrap()
+                .amount,
+            17_880_000
+        );
+        // 2026-08: 2.530.000 is not confirmed, and says so.
+        let b = a.bonus("co-thi-dua", d("2026-08-01")).unwrap();
+        assert_eq!(b.amount, 20_240_000);
+        assert!(b.unconfirmed.iter().any(|u| u.contains("2.530.000")));
+    }
+
+    #[test]
+    fn every_form_names_a_known_authority() {
+        let a = Awards::builtin();
+        for f in &a.forms {
+            assert!(a.authority(&f.authority).is_some(), "{}", f.id);
+        }
+        for au in &a.authorities {
+            for d in &au.decides {
+                assert!(a.authority(d).is_some(), "{} decides {d}", au.id);
+            }
+        }
     }
 
     #[test]
     fn uncovered_dates_are_errors() {
         let a = Awards::builtin();
-        let e = a.bonus("co-thi-dua", d("2023-01-01")).unwrap_err();
-        assert!(e.contains("2023-01-01"), "{e}");
+        let e = a.bonus("co-thi-dua", d("2017-01-01")).unwrap_err();
+        assert!(e.contains("2017-01-01"), "{e}");
         assert!(a.bonus("khong-co", d("2024-08-01")).is_err());
     }
 }

@@ -8,49 +8,51 @@ use vanban_model::Profile;
 use vanban_model::profile::Convention;
 use vanban_viet::{self as viet, Date, DateStyle, NumberStyle, Session};
 
-use crate::awards::Awards;
-use crate::record::types::{NguoiKy, Record};
+use crate::awards::{Awards, Place};
+use crate::law::Law;
+use crate::record::types::{HoiNghi, NguoiKy, Record};
+use crate::terms::{GroupWords, LocalityWords, Terms, group_kind};
 
 /// The derived view of a record.
 #[derive(Debug, Serialize)]
 pub struct View {
     pub profile: ProfileView,
-    /// "Kon Tum, ngày 06 tháng 02 năm 2024" for the meeting's date.
-    pub place_date: String,
-    pub parent_caps: String,
+    /// The group's words by its kind: "Trưởng khối" or "Cụm trưởng" …
+    pub group: GroupView,
+    /// The locality's words by its kind: "tỉnh" or "Thành phố" …
+    pub locality: LocalityView,
     /// The block's abbreviation ("KTĐ" when the record gives none), for number lines and
     /// the archive line.
     pub block_abbr: String,
     pub block_caps: String,
-    /// The meeting's date in running text: "06-02-2024" (Party) or "06/02/2024" (state).
-    pub date: String,
-    /// "Sáng 06-02".
-    pub news_date: String,
-    /// "Sáng", "Chiều" or "Tối", lower-cased for running text: "sáng".
-    pub session: String,
     pub members: Vec<MemberView>,
     pub total: usize,
-    pub present: usize,
-    pub all_present: bool,
-    pub host: Option<MemberView>,
-    pub chair: Option<MemberView>,
-    pub votes: Vec<VoteView>,
-    /// Votes grouped by award form, in the order forms first appear.
-    pub awards: Vec<AwardGroup>,
-    /// Every vote was unanimous.
-    pub unanimous: bool,
-    /// The award forms' short names joined: "Cờ thi đua, Bằng khen".
-    pub award_shorts_text: String,
-    pub bonus_total: Option<u64>,
-    pub bonus_total_text: String,
-    pub bonus_total_words: String,
-    pub head: Option<MemberView>,
-    pub deputy: Option<MemberView>,
+    /// Every meeting, in the record's order.
+    pub meetings: Vec<MeetingView>,
+    pub leadership: Option<LeaderView>,
     /// Signers of the pledge: the head first, then the deputy, then the block's order.
     pub signers: Vec<SignerView>,
     pub pledge: Option<DocView>,
-    pub proposal: Option<DocView>,
-    pub minutes: Option<DocView>,
+    pub proposal: Option<ProposalView>,
+    /// One per `bien_ban` entry, in the record's order.
+    pub minutes: Vec<DocView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    /// `khoi` or `cum`.
+    pub kind: String,
+    #[serde(flatten)]
+    pub words: GroupWords,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LocalityView {
+    /// `tinh` or `thanh-pho`.
+    pub kind: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub words: LocalityWords,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,14 +75,51 @@ pub struct MemberView {
     pub abbr: String,
 }
 
+/// One meeting and what happened there.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingView {
+    pub index: usize,
+    pub id: String,
+    pub iso: String,
+    /// "Kon Tum, ngày 06 tháng 02 năm 2024".
+    pub place_date: String,
+    /// The date in running text: "06-02-2024" (Party) or "06/02/2024" (state).
+    pub date: String,
+    /// "Sáng 06-02".
+    pub news_date: String,
+    pub present: usize,
+    pub all_present: bool,
+    pub host: Option<MemberView>,
+    /// The chairing agencies (several when they co-chaired).
+    pub chairs: Vec<MemberView>,
+    /// Their names joined: "A" or "A và B".
+    pub chairs_text: String,
+    /// The year it reviewed, if it reviewed one.
+    pub reviews: Option<i32>,
+    /// The votes held there.
+    pub votes: Vec<VoteView>,
+    /// Its votes grouped by award form, in the order forms first appear.
+    pub awards: Vec<AwardGroup>,
+    /// Every vote there was unanimous (and there was at least one).
+    pub unanimous: bool,
+    /// The leadership was elected at this meeting.
+    pub elects: bool,
+    /// The leadership (not elected) is stated in this meeting's documents.
+    pub states_leadership: bool,
+    /// The year of the pledge signed there, if one was.
+    pub signs: Option<i32>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct VoteView {
     pub unit: MemberView,
     pub form: String,
+    /// The award's full official name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh".
     pub form_name: String,
+    /// The name with "Ủy ban nhân dân" abbreviated, for the news item.
     pub form_short: String,
+    /// "tặng Cờ thi đua của Ủy ban nhân dân tỉnh".
     pub wording: String,
-    pub merit: String,
     pub method: String,
     pub yes: u32,
     pub cast: u32,
@@ -94,11 +133,29 @@ pub struct VoteView {
 pub struct AwardGroup {
     pub form: String,
     pub form_name: String,
+    pub form_short: String,
+    /// "tặng Cờ thi đua của Ủy ban nhân dân tỉnh".
     pub wording: String,
+    /// The same with the short name, for the news item.
+    pub wording_short: String,
     pub merit: String,
+    /// The authority that confers it: "Thủ tướng Chính phủ".
+    pub authority: String,
     pub units: Vec<MemberView>,
     /// Unit names joined the Vietnamese way: "A, B và C".
     pub units_text: String,
+}
+
+/// The group's leadership for a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeaderView {
+    pub year: i32,
+    pub head: MemberView,
+    pub deputy: Option<MemberView>,
+    /// `bau`, `luan-phien`, `chi-dinh`, `tiep-tuc`.
+    pub how: String,
+    pub decision: String,
+    pub unanimous: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,7 +166,7 @@ pub struct SignerView {
     pub name: String,
 }
 
-/// Per-document facts: its date line and number line.
+/// Per-document facts: its issuer, date line and number line.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocView {
     /// ISO date, for the files' metadata.
@@ -117,8 +174,54 @@ pub struct DocView {
     pub place_date: String,
     pub date: String,
     pub number: String,
+    /// The header's parent lines, top down, in capitals.
+    pub parents: Vec<String>,
+    /// The issuing body in capitals.
+    pub issuer_caps: String,
+    /// The issuing body as named in running text.
+    pub issuer: String,
+    /// Its abbreviation, for the archive line.
+    pub abbr: String,
     pub signer_roles: Vec<String>,
     pub signer_name: String,
+    /// Index of the meeting it reports or was signed at.
+    pub meeting: usize,
+    /// Legal bases: the record's, or those in force on its date.
+    pub bases: Vec<String>,
+}
+
+/// What the proposal asks for one award form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Request {
+    /// "Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho A" when the addressee confers it;
+    /// "Xem xét, trình Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho A" when it
+    /// is above the addressee.
+    pub text: String,
+    /// "đã có thành tích xuất sắc, dẫn đầu phong trào thi đua".
+    pub merit: String,
+    /// Whether it is forwarded to a higher authority.
+    pub forwarded: bool,
+}
+
+/// The award proposal: its document facts and how it addresses its authority.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalView {
+    #[serde(flatten)]
+    pub doc: DocView,
+    /// The addressee's name in running text: "Ủy ban nhân dân tỉnh".
+    pub addressee: String,
+    /// "Kính gửi" lines.
+    pub to: Vec<String>,
+    /// The awards' full names joined, for the summary line.
+    pub award_names_text: String,
+    /// One request per award form.
+    pub requests: Vec<Request>,
+    /// The speaker of "… kính đề nghị": the group, or the head unit in its role.
+    pub speaker: String,
+    pub votes: Vec<VoteView>,
+    pub bonus_total: Option<u64>,
+    pub bonus_total_text: String,
+    pub bonus_total_words: String,
 }
 
 fn member(r: &Record, id: &str) -> Option<MemberView> {
@@ -170,6 +273,81 @@ pub fn signer_roles(k: &NguoiKy, collective: &str, p: &Profile) -> Vec<String> {
     lines
 }
 
+/// The meeting a section refers to: its `hoi_nghi` id, or the only meeting.
+pub fn meeting_index(r: &Record, id: &str) -> Option<usize> {
+    let ms = &r.hoi_nghi.items;
+    if id.trim().is_empty() {
+        return (ms.len() == 1).then_some(0);
+    }
+    ms.iter().position(|m| m.id == id)
+}
+
+/// The locality's placeholders for award and authority names.
+pub fn place(r: &Record) -> Place {
+    let terms = Terms::builtin();
+    let words = terms.localities.get(r.dia_phuong.loai.as_str());
+    Place {
+        word: words.map(|w| w.word.clone()).unwrap_or_default(),
+        party_committee: words.map(|w| w.party_committee.clone()).unwrap_or_default(),
+        name: if r.dia_phuong.ten.trim().is_empty() {
+            r.dia_danh.clone()
+        } else {
+            r.dia_phuong.ten.clone()
+        },
+        head: r
+            .to_trinh
+            .as_ref()
+            .map(|t| t.thu_truong.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// Members present at a meeting: its `co_mat`, or all.
+fn present_at(r: &Record, h: &HoiNghi) -> usize {
+    if h.co_mat.is_empty() {
+        r.thanh_vien.len()
+    } else {
+        let mut ids = h.co_mat.clone();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+fn group_votes(votes: &[VoteView], awards: &Awards, place: &Place) -> Vec<AwardGroup> {
+    let mut groups: Vec<AwardGroup> = Vec::new();
+    for v in votes {
+        match groups.iter_mut().find(|g| g.form == v.form) {
+            Some(g) => g.units.push(v.unit.clone()),
+            None => {
+                let Some(f) = awards.form(&v.form) else {
+                    continue;
+                };
+                let authority = awards
+                    .authority(&f.authority)
+                    .map(|a| place.fill(&a.name))
+                    .unwrap_or_default();
+                groups.push(AwardGroup {
+                    form: v.form.clone(),
+                    form_name: v.form_name.clone(),
+                    form_short: v.form_short.clone(),
+                    wording: format!("{} {}", f.verb, v.form_name),
+                    wording_short: format!("{} {}", f.verb, v.form_short),
+                    merit: f.merit.clone(),
+                    authority,
+                    units: vec![v.unit.clone()],
+                    units_text: String::new(),
+                })
+            }
+        }
+    }
+    for g in &mut groups {
+        let names: Vec<String> = g.units.iter().map(|u| u.name.clone()).collect();
+        g.units_text = join_vi(&names);
+    }
+    groups
+}
+
 pub fn build(r: &Record, p: &Profile) -> View {
     let party = p.convention == Convention::Party;
     let dstyle = if party {
@@ -184,82 +362,113 @@ pub fn build(r: &Record, p: &Profile) -> View {
     };
     // The record was checked: dates parse. A fallback keeps this total anyway.
     let date_of = |s: &str| Date::parse_iso(s).ok();
-    let meeting =
-        date_of(&r.hoi_nghi.ngay).unwrap_or_else(|| Date::new(2000, 1, 1).expect("valid"));
-    let session = Session::from_time(&r.hoi_nghi.gio_bat_dau).unwrap_or(Session::Morning);
+    let fallback = Date::new(2000, 1, 1).expect("valid");
+    let awards = Awards::builtin();
+    let terms = Terms::builtin();
+    let place = place(r);
 
     let members: Vec<MemberView> = r
         .thanh_vien
         .iter()
         .filter_map(|m| member(r, &m.id))
         .collect();
-    let present = if r.hoi_nghi.co_mat.is_empty() {
-        members.len()
-    } else {
-        let mut ids = r.hoi_nghi.co_mat.clone();
-        ids.sort();
-        ids.dedup();
-        ids.len()
-    };
 
-    let awards = Awards::builtin();
     let bonus_date = r
         .to_trinh
         .as_ref()
         .and_then(|t| date_of(&t.ngay_tinh_thuong));
-    let votes: Vec<VoteView> = r
-        .binh_xet
+    let vote_view = |v: &crate::record::types::BinhXet, present: usize| {
+        let unit = member(r, &v.don_vi)?;
+        let form = awards.form(&v.hinh_thuc)?;
+        let cast = v.tong_phieu.unwrap_or(present as u32);
+        let yes = v.dong_y.unwrap_or(0);
+        let bonus = bonus_date.and_then(|d| awards.bonus(&v.hinh_thuc, d).ok().map(|b| b.amount));
+        Some(VoteView {
+            unit,
+            form: form.id.clone(),
+            form_name: place.fill(&form.name),
+            form_short: place.fill(&form.short),
+            wording: format!("{} {}", form.verb, place.fill(&form.name)),
+            method: v.phuong_thuc.clone(),
+            yes,
+            cast,
+            percent: viet::percent(yes, cast).unwrap_or_default(),
+            bonus,
+            bonus_text: bonus.map(viet::group_thousands).unwrap_or_default(),
+        })
+    };
+
+    let leadership = r.lanh_dao.as_ref().and_then(|l| {
+        Some(LeaderView {
+            year: l.nam?,
+            head: member(r, &l.truong)?,
+            deputy: member(r, &l.pho),
+            how: l.cach.clone(),
+            decision: l.quyet_dinh.clone(),
+            unanimous: l.thong_nhat,
+        })
+    });
+    let leader_meeting = r
+        .lanh_dao
+        .as_ref()
+        .and_then(|l| meeting_index(r, &l.hoi_nghi));
+    let pledge_meeting = r
+        .giao_uoc
+        .as_ref()
+        .and_then(|g| meeting_index(r, &g.hoi_nghi));
+
+    let meetings: Vec<MeetingView> = r
+        .hoi_nghi
+        .items
         .iter()
-        .filter_map(|v| {
-            let unit = member(r, &v.don_vi)?;
-            let form = awards.form(&v.hinh_thuc)?;
-            let cast = v.tong_phieu.unwrap_or(present as u32);
-            let yes = v.dong_y.unwrap_or(0);
-            let bonus =
-                bonus_date.and_then(|d| awards.bonus(&v.hinh_thuc, d).ok().map(|b| b.amount));
-            Some(VoteView {
-                unit,
-                form: form.id.clone(),
-                form_name: form.name.clone(),
-                form_short: form.short.clone(),
-                wording: form.wording.clone(),
-                merit: form.merit.clone(),
-                method: v.phuong_thuc.clone(),
-                yes,
-                cast,
-                percent: viet::percent(yes, cast).unwrap_or_default(),
-                bonus,
-                bonus_text: bonus.map(viet::group_thousands).unwrap_or_default(),
-            })
+        .enumerate()
+        .map(|(i, h)| {
+            let d = date_of(&h.ngay).unwrap_or(fallback);
+            let session = Session::from_time(&h.gio_bat_dau).unwrap_or(Session::Morning);
+            let present = present_at(r, h);
+            let votes: Vec<VoteView> = r
+                .binh_xet
+                .iter()
+                .filter(|v| meeting_index(r, &v.hoi_nghi) == Some(i))
+                .filter_map(|v| vote_view(v, present))
+                .collect();
+            let chairs: Vec<MemberView> = h.chu_tri.iter().filter_map(|c| member(r, c)).collect();
+            let names: Vec<String> = chairs.iter().map(|c| c.name.clone()).collect();
+            let here = leader_meeting == Some(i) && leadership.is_some();
+            MeetingView {
+                index: i,
+                id: h.id.clone(),
+                iso: d.to_string(),
+                place_date: viet::header_date_line(&r.dia_danh, d),
+                date: viet::running_date(d, dstyle),
+                news_date: viet::news_lead_date(session, d),
+                present,
+                all_present: present == members.len(),
+                host: member(r, &h.don_vi_dang_cai),
+                chairs_text: join_vi(&names),
+                chairs,
+                reviews: h.nam_tong_ket,
+                unanimous: !votes.is_empty() && votes.iter().all(|v| v.yes == v.cast),
+                awards: group_votes(&votes, awards, &place),
+                votes,
+                elects: here && r.lanh_dao.as_ref().is_some_and(|l| l.cach == "bau"),
+                states_leadership: here && r.lanh_dao.as_ref().is_some_and(|l| l.cach != "bau"),
+                signs: if pledge_meeting == Some(i) {
+                    r.giao_uoc.as_ref().and_then(|g| g.nam)
+                } else {
+                    None
+                },
+            }
         })
         .collect();
-    let mut groups: Vec<AwardGroup> = Vec::new();
-    for v in &votes {
-        match groups.iter_mut().find(|g| g.form == v.form) {
-            Some(g) => g.units.push(v.unit.clone()),
-            None => groups.push(AwardGroup {
-                form: v.form.clone(),
-                form_name: v.form_name.clone(),
-                wording: v.wording.clone(),
-                merit: v.merit.clone(),
-                units: vec![v.unit.clone()],
-                units_text: String::new(),
-            }),
-        }
-    }
-    for g in &mut groups {
-        let names: Vec<String> = g.units.iter().map(|u| u.name.clone()).collect();
-        g.units_text = join_vi(&names);
-    }
-    let bonus_total = bonus_date.map(|_| votes.iter().filter_map(|v| v.bonus).sum::<u64>());
 
-    let head = r.bau_khoi.as_ref().and_then(|b| member(r, &b.truong_khoi));
-    let deputy = r.bau_khoi.as_ref().and_then(|b| member(r, &b.pho_khoi));
     // Protocol order of the grid: the head, the deputy, then the block's order.
     let mut order: Vec<&crate::record::types::ThanhVien> = Vec::new();
-    for id in [&head, &deputy].into_iter().flatten().map(|m| &m.id) {
-        if let Some(m) = r.thanh_vien.iter().find(|m| &m.id == id) {
-            order.push(m);
+    if let Some(l) = &leadership {
+        for id in std::iter::once(&l.head.id).chain(l.deputy.as_ref().map(|d| &d.id)) {
+            if let Some(m) = r.thanh_vien.iter().find(|m| &m.id == id) {
+                order.push(m);
+            }
         }
     }
     for m in &r.thanh_vien {
@@ -279,53 +488,199 @@ pub fn build(r: &Record, p: &Profile) -> View {
         })
         .collect();
 
-    let doc_view = |date: &str,
-                    number: Option<u32>,
-                    kind: Option<&str>,
-                    abbr: &str,
-                    signer: Option<&NguoiKy>| {
-        let d = date_of(date).unwrap_or(meeting);
-        let type_abbr = kind.and_then(|k| viet::type_abbr(k, nstyle));
-        let k = signer.cloned().unwrap_or_default();
-        DocView {
-            iso: d.to_string(),
-            place_date: viet::header_date_line(&r.dia_danh, d),
-            date: viet::running_date(d, dstyle),
-            number: if kind.is_some() {
-                viet::number_line(nstyle, number, type_abbr, abbr)
-            } else {
-                String::new()
-            },
-            signer_roles: signer_roles(&k, &r.khoi.ten, p),
-            signer_name: k.ho_ten.clone(),
-        }
-    };
     let block_abbr = if r.khoi.ten_viet_tat.is_empty() {
         "KTĐ".to_string()
     } else {
         r.khoi.ten_viet_tat.clone()
     };
-    let pledge = r
-        .giao_uoc
-        .as_ref()
-        .map(|g| doc_view(&g.ngay, None, None, "", None));
-    let proposal = r.to_trinh.as_ref().map(|t| {
-        let abbr = if t.ky_hieu.is_empty() {
-            &block_abbr
-        } else {
-            &t.ky_hieu
+    let law = Law::builtin();
+    // A document's facts. `issuer` is a member id when a member issues it under its own
+    // header; `bases` the record's legal bases (empty: those in force on its date).
+    let doc_view = |date: &str,
+                    meeting: usize,
+                    number: Option<u32>,
+                    kind: Option<&str>,
+                    symbol: &str,
+                    issuer: &str,
+                    signer: Option<&NguoiKy>,
+                    bases: &[String]| {
+        let meeting_date = r
+            .hoi_nghi
+            .items
+            .get(meeting)
+            .and_then(|h| date_of(&h.ngay))
+            .unwrap_or(fallback);
+        let d = date_of(date).unwrap_or(meeting_date);
+        let type_abbr = kind.and_then(|k| viet::type_abbr(k, nstyle));
+        let k = signer.cloned().unwrap_or_default();
+        let unit = r
+            .thanh_vien
+            .iter()
+            .find(|m| !issuer.is_empty() && m.id == issuer);
+        let (parents, name, abbr) = match unit {
+            Some(m) => (
+                if m.cap_tren.is_empty() {
+                    &r.co_quan_chu_quan
+                } else {
+                    &m.cap_tren
+                },
+                m.ten.clone(),
+                if m.ten_viet_tat.is_empty() {
+                    block_abbr.clone()
+                } else {
+                    m.ten_viet_tat.clone()
+                },
+            ),
+            None => (&r.co_quan_chu_quan, r.khoi.ten.clone(), block_abbr.clone()),
         };
-        doc_view(&t.ngay, t.so, Some("to-trinh"), abbr, t.nguoi_ky.as_ref())
+        let symbol = if symbol.is_empty() { &abbr } else { symbol };
+        DocView {
+            iso: d.to_string(),
+            place_date: viet::header_date_line(&r.dia_danh, d),
+            date: viet::running_date(d, dstyle),
+            number: if kind.is_some() {
+                viet::number_line(nstyle, number, type_abbr, symbol)
+            } else {
+                String::new()
+            },
+            parents: parents.iter().map(|x| viet::upper(x)).collect(),
+            issuer_caps: viet::upper(&name),
+            signer_roles: signer_roles(&k, &name, p),
+            issuer: name,
+            abbr,
+            signer_name: k.ho_ten.clone(),
+            meeting,
+            bases: if bases.is_empty() {
+                law.default_citations(d)
+                    .iter()
+                    .filter_map(|i| i.citation(&p.id).map(str::to_string))
+                    .collect()
+            } else {
+                bases.to_vec()
+            },
+        }
+    };
+    let pledge = r.giao_uoc.as_ref().map(|g| {
+        doc_view(
+            &g.ngay,
+            pledge_meeting.unwrap_or(0),
+            None,
+            None,
+            "",
+            "",
+            None,
+            &g.can_cu,
+        )
     });
-    let minutes = r.bien_ban.as_ref().map(|b| {
-        let abbr = if b.ky_hieu.is_empty() {
-            &block_abbr
-        } else {
-            &b.ky_hieu
+    let proposal = r.to_trinh.as_ref().map(|t| {
+        let mi = meeting_index(r, &t.hoi_nghi).unwrap_or(0);
+        let doc = doc_view(
+            &t.ngay,
+            mi,
+            t.so,
+            Some("to-trinh"),
+            &t.ky_hieu,
+            &t.ban_hanh,
+            t.nguoi_ky.as_ref(),
+            &t.can_cu,
+        );
+        let addressee = awards.authority(&t.gui);
+        let m = meetings.get(mi);
+        let votes = m.map(|m| m.votes.clone()).unwrap_or_default();
+        let requests = m
+            .map(|m| {
+                m.awards
+                    .iter()
+                    .map(|g| {
+                        let direct = addressee.is_some_and(|a| {
+                            awards
+                                .form(&g.form)
+                                .is_some_and(|f| a.decides.contains(&f.authority))
+                        });
+                        let text = if direct {
+                            format!("{} cho {}", viet::sentence_case(&g.wording), g.units_text)
+                        } else {
+                            format!(
+                                "Xem xét, trình {} {} cho {}",
+                                g.authority, g.wording, g.units_text
+                            )
+                        };
+                        Request {
+                            text,
+                            merit: g.merit.clone(),
+                            forwarded: !direct,
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut names: Vec<String> = Vec::new();
+        for v in &votes {
+            if !names.contains(&v.form_name) {
+                names.push(v.form_name.clone());
+            }
+        }
+        let bonus_total = bonus_date.map(|_| votes.iter().filter_map(|v| v.bonus).sum::<u64>());
+        // The head unit issuing in its role says so; otherwise the issuer speaks.
+        let speaker = match (&leadership, t.ban_hanh.as_str()) {
+            (Some(l), id) if !id.is_empty() && l.head.id == id => format!(
+                "{}, {} {} năm {}",
+                l.head.name,
+                terms
+                    .groups
+                    .get(group_kind(&r.khoi.loai, &r.khoi.ten).unwrap_or("khoi"))
+                    .map(|g| g.head.clone())
+                    .unwrap_or_default(),
+                r.khoi.ten,
+                l.year
+            ),
+            _ => doc.issuer.clone(),
         };
-        doc_view("", b.so, Some("bien-ban"), abbr, None)
+        ProposalView {
+            addressee: addressee.map(|a| place.fill(&a.name)).unwrap_or_default(),
+            to: if t.kinh_gui.is_empty() {
+                addressee
+                    .map(|a| vec![place.fill(&a.full)])
+                    .unwrap_or_default()
+            } else {
+                t.kinh_gui.clone()
+            },
+            award_names_text: join_vi(&names),
+            requests,
+            speaker,
+            bonus_total,
+            bonus_total_text: bonus_total.map(viet::money).unwrap_or_default(),
+            bonus_total_words: bonus_total
+                .map(|t| viet::money_words(t, &viet::WordsOptions::default()))
+                .unwrap_or_default(),
+            votes,
+            doc,
+        }
     });
 
+    let minutes = r
+        .bien_ban
+        .iter()
+        .flatten()
+        .map(|b| {
+            doc_view(
+                "",
+                meeting_index(r, &b.hoi_nghi).unwrap_or(0),
+                b.so,
+                Some("bien-ban"),
+                &b.ky_hieu,
+                &b.ban_hanh,
+                None,
+                &[],
+            )
+        })
+        .collect();
+    let kind = group_kind(&r.khoi.loai, &r.khoi.ten).unwrap_or("khoi");
+    let loc_kind = if terms.localities.contains_key(r.dia_phuong.loai.as_str()) {
+        r.dia_phuong.loai.as_str()
+    } else {
+        "tinh"
+    };
     View {
         profile: ProfileView {
             id: p.id.clone(),
@@ -336,42 +691,21 @@ pub fn build(r: &Record, p: &Profile) -> View {
             tl: p.prefixes.tl.clone(),
             archive: p.archive_prefix.clone(),
         },
-        place_date: viet::header_date_line(&r.dia_danh, meeting),
-        parent_caps: viet::upper(&r.co_quan_chu_quan),
-        block_abbr: block_abbr.clone(),
-        block_caps: viet::upper(&r.khoi.ten),
-        date: viet::running_date(meeting, dstyle),
-        news_date: viet::news_lead_date(session, meeting),
-        session: viet::lower(session.word()),
-        total: members.len(),
-        all_present: present == members.len(),
-        present,
-        host: member(r, &r.hoi_nghi.don_vi_dang_cai),
-        chair: member(r, &r.hoi_nghi.chu_tri),
-        members,
-        unanimous: !votes.is_empty() && votes.iter().all(|v| v.yes == v.cast),
-        award_shorts_text: {
-            let mut shorts: Vec<String> = Vec::new();
-            for g in &groups {
-                let s = awards
-                    .form(&g.form)
-                    .map(|f| f.short.clone())
-                    .unwrap_or_default();
-                if !shorts.contains(&s) {
-                    shorts.push(s);
-                }
-            }
-            shorts.join(", ")
+        group: GroupView {
+            kind: kind.to_string(),
+            words: terms.groups[kind].clone(),
         },
-        bonus_total,
-        bonus_total_text: bonus_total.map(viet::money).unwrap_or_default(),
-        bonus_total_words: bonus_total
-            .map(|t| viet::money_words(t, &viet::WordsOptions::default()))
-            .unwrap_or_default(),
-        votes,
-        awards: groups,
-        head,
-        deputy,
+        locality: LocalityView {
+            kind: loc_kind.to_string(),
+            name: place.name.clone(),
+            words: terms.localities[loc_kind].clone(),
+        },
+        block_abbr,
+        block_caps: viet::upper(&r.khoi.ten),
+        total: members.len(),
+        members,
+        meetings,
+        leadership,
         signers,
         pledge,
         proposal,

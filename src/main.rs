@@ -48,6 +48,9 @@ enum Command {
         /// Thư mục chứa phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) để đo chữ và nhúng vào PDF
         #[arg(long)]
         font_dir: Option<PathBuf>,
+        /// Chỉ soạn văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
+        #[arg(long)]
+        hoi_nghi: Option<String>,
     },
     /// Kiểm tra hồ sơ và liệt kê mọi lỗi
     Check {
@@ -76,6 +79,9 @@ enum Command {
         /// Thư mục mẫu thay cho mẫu có sẵn
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Chỉ văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
+        #[arg(long)]
+        hoi_nghi: Option<String>,
     },
 }
 
@@ -128,7 +134,8 @@ fn main() -> ExitCode {
             out,
             templates,
             font_dir,
-        } => render_cmd(&records, doc, format, &out, templates, font_dir),
+            hoi_nghi,
+        } => render_cmd(&records, doc, format, &out, templates, font_dir, hoi_nghi),
         Command::Check { record } => match render::load_checked(&record) {
             Ok((_, warnings)) => {
                 print_problems(&warnings);
@@ -159,7 +166,8 @@ fn main() -> ExitCode {
             record,
             doc,
             templates,
-        } => markup_cmd(&record, doc, templates),
+            hoi_nghi,
+        } => markup_cmd(&record, doc, templates, hoi_nghi),
         Command::Schema => {
             let s = serde_json::to_string_pretty(record::load::schema()).expect("serialises");
             println!("{s}");
@@ -175,6 +183,7 @@ fn render_cmd(
     out: &Path,
     template_dir: Option<PathBuf>,
     font_dir: Option<PathBuf>,
+    meeting: Option<String>,
 ) -> ExitCode {
     let templates = match Templates::load(template_dir.as_deref()) {
         Ok(t) => t,
@@ -212,6 +221,7 @@ fn render_cmd(
     let req = Request {
         docs: doc_list(&doc),
         formats,
+        meeting,
     };
     let plan = batch::expand(inputs).and_then(|r| Ok((batch::out_dirs(&r, out)?, r)));
     let (dirs, records) = match plan {
@@ -307,21 +317,27 @@ fn doc_list(docs: &[DocArg]) -> Option<Vec<String>> {
     Some(names)
 }
 
-fn markup_cmd(record: &Path, doc: DocArg, template_dir: Option<PathBuf>) -> ExitCode {
+fn markup_cmd(
+    record: &Path,
+    doc: DocArg,
+    template_dir: Option<PathBuf>,
+    meeting: Option<String>,
+) -> ExitCode {
     let result = Templates::load(template_dir.as_deref()).and_then(|t| {
         let (l, _) = render::load_checked(record)?;
         let profile = vanban_model::Profile::builtin(&l.record.the_thuc).expect("checked");
         let view = vanban::context::build(&l.record, profile);
-        let ctx = vanban::templates::context(&l.record, &view);
-        let mut out = String::new();
-        for d in doc_names(doc).unwrap_or_else(|| {
+        let docs = doc_names(doc).unwrap_or_else(|| {
             vanban::record::check::DOCS
                 .iter()
                 .filter(|d| render::has_data(&l, d))
                 .map(|d| d.to_string())
                 .collect()
-        }) {
-            out.push_str(&t.render(&d, &ctx, template_dir.as_deref())?);
+        });
+        let mut out = String::new();
+        for j in render::jobs(&l, &docs, meeting.as_deref()) {
+            let ctx = vanban::templates::job_context(&l.record, &view, &j);
+            out.push_str(&t.render(&j.doc, &ctx, template_dir.as_deref())?);
         }
         Ok(out)
     });

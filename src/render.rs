@@ -44,6 +44,80 @@ impl Format {
 pub struct Request {
     pub docs: Option<Vec<String>>,
     pub formats: Vec<Format>,
+    /// Only the documents of this meeting (its `id`); `None`: every meeting's.
+    pub meeting: Option<String>,
+}
+
+/// One document to render: which template, the meeting it reports or was signed at, the
+/// section entry it comes from, and the file name without extension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub doc: String,
+    pub meeting: usize,
+    /// Index into `tin_bai` / `bien_ban` for the per-meeting documents.
+    pub entry: usize,
+    pub stem: String,
+}
+
+/// The documents a record makes for `docs`. The minutes and the news item are per meeting:
+/// with several meetings their files carry the meeting's id (`bien-ban-tong-ket.docx`),
+/// so two meetings' minutes never overwrite each other.
+pub fn jobs(l: &Loaded, docs: &[String], meeting: Option<&str>) -> Vec<Job> {
+    let r = &l.record;
+    let many = r.hoi_nghi.items.len() > 1;
+    let mut out = Vec::new();
+    for d in docs {
+        match d.as_str() {
+            "giao-uoc" | "to-trinh" => {
+                let id = match d.as_str() {
+                    "giao-uoc" => r.giao_uoc.as_ref().map(|g| g.hoi_nghi.as_str()),
+                    _ => r.to_trinh.as_ref().map(|t| t.hoi_nghi.as_str()),
+                };
+                if let Some(id) = id {
+                    out.push(Job {
+                        doc: d.clone(),
+                        meeting: context::meeting_index(r, id).unwrap_or(0),
+                        entry: 0,
+                        stem: d.clone(),
+                    });
+                }
+            }
+            _ => {
+                let ids: Vec<&str> = match d.as_str() {
+                    "tin-bai" => r
+                        .tin_bai
+                        .iter()
+                        .flatten()
+                        .map(|t| t.hoi_nghi.as_str())
+                        .collect(),
+                    _ => r
+                        .bien_ban
+                        .iter()
+                        .flatten()
+                        .map(|b| b.hoi_nghi.as_str())
+                        .collect(),
+                };
+                for (entry, id) in ids.into_iter().enumerate() {
+                    let mi = context::meeting_index(r, id).unwrap_or(0);
+                    let stem = if many {
+                        format!("{d}-{}", r.hoi_nghi.items[mi].id)
+                    } else {
+                        d.clone()
+                    };
+                    out.push(Job {
+                        doc: d.clone(),
+                        meeting: mi,
+                        entry,
+                        stem,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(id) = meeting {
+        out.retain(|j| r.hoi_nghi.items.get(j.meeting).is_some_and(|m| m.id == id));
+    }
+    out
 }
 
 /// Process-wide resources: compiled templates and fonts, loaded once.
@@ -64,9 +138,9 @@ pub fn has_data(l: &Loaded, doc: &str) -> bool {
     let r = &l.record;
     match doc {
         "giao-uoc" => r.giao_uoc.is_some(),
-        "tin-bai" => r.tin_bai.is_some(),
+        "tin-bai" => r.tin_bai.as_ref().is_some_and(|t| !t.is_empty()),
         "to-trinh" => r.to_trinh.is_some(),
-        "bien-ban" => r.bien_ban.is_some(),
+        "bien-ban" => r.bien_ban.as_ref().is_some_and(|b| !b.is_empty()),
         _ => false,
     }
 }
@@ -132,8 +206,29 @@ impl Engine {
         if !problems.is_empty() {
             return Err(problems);
         }
+        if let Some(id) = &req.meeting
+            && !l.record.hoi_nghi.items.iter().any(|m| &m.id == id)
+        {
+            let list: Vec<&str> = l
+                .record
+                .hoi_nghi
+                .items
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect();
+            problems.push(
+                Problem::error(
+                    &l.file,
+                    None,
+                    "hoi_nghi",
+                    format!("hồ sơ không có hội nghị mang mã «{id}» (--hoi-nghi)"),
+                )
+                .with_hint(format!("các mã hội nghị: {}", list.join(", "))),
+            );
+            return Err(problems);
+        }
         let view = context::build(&l.record, profile);
-        let ctx = templates::context(&l.record, &view);
+        let jobs = jobs(l, &docs, req.meeting.as_deref());
         let tone = match l.record.kieu_dau.as_deref() {
             Some("moi") => ToneStyle::New,
             _ => ToneStyle::Old,
@@ -142,22 +237,23 @@ impl Engine {
         // Documents first (cheap), then every (document, format) pair on all cores: one
         // record's files are independent, and a cold run of one record is what a user
         // previewing waits for.
-        let mut built = Vec::with_capacity(docs.len());
-        for d in &docs {
-            match self.document(d, &ctx, tone, base) {
-                Ok(doc) => built.push((d.as_str(), doc)),
+        let mut built = Vec::with_capacity(jobs.len());
+        for j in &jobs {
+            let ctx = templates::job_context(&l.record, &view, j);
+            match self.document(&j.doc, &ctx, tone, base) {
+                Ok(doc) => built.push((j, doc)),
                 Err(ps) => problems.extend(ps),
             }
         }
-        let jobs: Vec<(&str, &Document, Format)> = built
+        let work: Vec<(&Job, &Document, Format)> = built
             .iter()
-            .flat_map(|(d, doc)| req.formats.iter().map(move |f| (*d, doc, *f)))
+            .flat_map(|(j, doc)| req.formats.iter().map(move |f| (*j, doc, *f)))
             // HTML is for the news item only.
-            .filter(|(d, _, f)| *f != Format::Html || *d == "tin-bai")
+            .filter(|(j, _, f)| *f != Format::Html || j.doc == "tin-bai")
             .collect();
-        let results: Vec<(String, Result<Vec<u8>, String>)> = jobs
+        let results: Vec<(String, Result<Vec<u8>, String>)> = work
             .par_iter()
-            .map(|(d, doc, f)| {
+            .map(|(j, doc, f)| {
                 let bytes = match f {
                     Format::Docx => {
                         vanban_docx::write(doc, profile, self.fonts).map_err(|e| e.to_string())
@@ -166,7 +262,7 @@ impl Engine {
                         .map_err(|e| e.to_string()),
                     Format::Html => Ok(crate::html::write(doc).into_bytes()),
                 };
-                (format!("{d}.{}", f.ext()), bytes)
+                (format!("{}.{}", j.stem, f.ext()), bytes)
             })
             .collect();
         let mut out = Vec::with_capacity(results.len());

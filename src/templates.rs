@@ -15,6 +15,7 @@ use crate::record::locate::Pos;
 /// Template files shipped in the binary: the four documents and the parts they share.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("_dau.vb", include_str!("../templates/_dau.vb")),
+    ("_lanh-dao.vb", include_str!("../templates/_lanh-dao.vb")),
     ("giao-uoc.vb", include_str!("../templates/giao-uoc.vb")),
     ("tin-bai.vb", include_str!("../templates/tin-bai.vb")),
     ("to-trinh.vb", include_str!("../templates/to-trinh.vb")),
@@ -338,11 +339,48 @@ fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
     (format!("templates/{file}"), src)
 }
 
-/// The template context of a record: `r` (as written) and `v` (derived facts).
-pub fn context(record: &crate::record::types::Record, view: &crate::context::View) -> Context {
+/// The template context of one document: `r` (the record as written), `v` (derived
+/// facts), `h` and `m` (the meeting it reports, as written and derived), `d` (the
+/// document's own facts) and `s` (its `tin_bai`/`bien_ban` entry).
+pub fn job_context(
+    record: &crate::record::types::Record,
+    view: &crate::context::View,
+    job: &crate::render::Job,
+) -> Context {
     let mut ctx = Context::new();
     ctx.insert("r", record);
     ctx.insert("v", view);
+    if let Some(h) = record.hoi_nghi.items.get(job.meeting) {
+        ctx.insert("h", h);
+    }
+    if let Some(m) = view.meetings.get(job.meeting) {
+        ctx.insert("m", m);
+    }
+    match job.doc.as_str() {
+        "giao-uoc" => {
+            if let Some(d) = &view.pledge {
+                ctx.insert("d", d);
+            }
+        }
+        "to-trinh" => {
+            if let Some(d) = &view.proposal {
+                ctx.insert("d", d);
+            }
+        }
+        "bien-ban" => {
+            if let Some(d) = view.minutes.get(job.entry) {
+                ctx.insert("d", d);
+            }
+            if let Some(s) = record.bien_ban.as_ref().and_then(|b| b.get(job.entry)) {
+                ctx.insert("s", s);
+            }
+        }
+        _ => {
+            if let Some(s) = record.tin_bai.as_ref().and_then(|b| b.get(job.entry)) {
+                ctx.insert("s", s);
+            }
+        }
+    }
     ctx
 }
 

@@ -1,7 +1,8 @@
-{#- The page-1 header, shared by the administrative documents. Set `d` (a v.pledge,
-    v.proposal or v.minutes) before including. -#}
+{#- The page-1 header, shared by the administrative documents. Set `d` (v.pledge,
+    v.proposal or one of v.minutes) before including: its issuer, parents, number, date. -#}
 @header
-parent: {{ v.parent_caps }}
-issuer: {{ v.block_caps }}
+{% for p in d.parents %}parent: {{ p }}
+{% endfor -%}
+issuer: {{ d.issuer_caps }}
 number: {{ d.number }}
 place-date: {{ d.place_date }}

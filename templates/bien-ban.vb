@@ -1,28 +1,27 @@
-{#- Biên bản: the minutes of the meeting, in the order of Nghị định 30's form 1.9.
-    Sections are numbered as they appear; a name not in the record is left as a dotted
-    blank to be written by hand. -#}
-{%- set b = r.bien_ban -%}
-{%- set h = r.hoi_nghi -%}
-{%- set d = v.minutes -%}
+{#- Biên bản: the minutes of one meeting (`h` as written, `m` derived, `s` its bien_ban
+    entry), in the order of Nghị định 30's form 1.9. Only what happened at this meeting is
+    reported; sections are numbered as they appear; a name not in the record is left as a
+    dotted blank to be written by hand. -#}
 {%- set roman = ["I", "II", "III", "IV", "V", "VI"] -%}
 {%- set sec = 0 -%}
 {%- set blank = "…………………" -%}
+{%- set l = v.leadership -%}
 @meta
 title: Biên bản Hội nghị {{ h.noi_dung }}
-author: {{ r.khoi.ten }}
+author: {{ d.issuer }}
 subject: Biên bản Hội nghị {{ h.noi_dung }}
-date: {{ h.ngay }}
+date: {{ m.iso }}
 {% include "_dau.vb" %}
 @title BIÊN BẢN
 Hội nghị {{ h.noi_dung }}
 @p
-Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}, {% endif %}{{ h.ngay | date_long }}.
+Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}, {% endif %}{{ m.iso | date_long }}.
 
 Địa điểm: {{ h.dia_diem }}.
 
-Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}; {% endif %}có mặt {{ v.present }}/{{ v.total }} cơ quan thành viên{% if v.all_present %} (đủ các cơ quan thành viên){% endif %}.
+Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}; {% endif %}có mặt {{ m.present }}/{{ v.total }} cơ quan thành viên{% if m.all_present %} (đủ các cơ quan thành viên){% endif %}.
 
-Chủ trì: {% if h.chu_toa %}{% if h.chu_toa.ho_ten %}{{ h.chu_toa.ho_ten }}{% else %}{{ blank }}{% endif %}{% if h.chu_toa.chuc_vu %}, {{ h.chu_toa.chuc_vu }}{% endif %}{% elif v.chair %}{{ blank }}, đại diện {{ v.chair.name }}{% else %}{{ blank }}{% endif %}.
+Chủ trì: {% if h.chu_toa %}{% for c in h.chu_toa %}{% if c.ho_ten %}{{ c.ho_ten }}{% else %}{{ blank }}{% endif %}{% if c.chuc_vu %}, {{ c.chuc_vu }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}{% elif m.chairs %}{{ blank }}, đại diện {{ m.chairs_text }}{% else %}{{ blank }}{% endif %}.
 
 Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else %}{{ blank }}{% endif %}{% if h.thu_ky.chuc_vu %}, {{ h.thu_ky.chuc_vu }}{% endif %}{% else %}{{ blank }}{% endif %}.
 {% if h.dien_bien %}{% set sec = sec + 1 %}
@@ -33,24 +32,29 @@ Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else 
 
 {% endfor -%}
 {% endif %}
-{%- if v.votes %}{% set sec = sec + 1 %}
+{%- if m.votes %}{% set sec = sec + 1 %}
 @heading 1
 {{ roman[sec - 1] }}. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG
 @list number
-{% for x in v.votes %}Đề nghị {{ x.wording }} cho {{ x.unit.name }}: {% if x.method %}hình thức {{ x.method }}, {% endif %}{{ x.yes }}/{{ x.cast }} phiếu đồng ý, đạt tỷ lệ {{ x.percent }}.
+{% for x in m.votes %}Đề nghị {{ x.wording }} cho {{ x.unit.name }}: {% if x.method %}hình thức {{ x.method }}, {% endif %}{{ x.yes }}/{{ x.cast }} phiếu đồng ý, đạt tỷ lệ {{ x.percent }}.
 {% endfor -%}
 {% endif %}
-{%- if v.head %}{% set sec = sec + 1 %}
+{%- if m.elects %}{% set sec = sec + 1 %}
 @heading 1
-{{ roman[sec - 1] }}. BẦU TRƯỞNG KHỐI, PHÓ KHỐI NĂM {{ r.bau_khoi.nam }}
+{{ roman[sec - 1] }}. BẦU {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %} NĂM {{ l.year }}
 @p
-Hội nghị thống nhất bầu {{ v.head.name }} làm Trưởng khối{% if v.deputy %} và {{ v.deputy.name }} làm Phó khối{% endif %} thi đua năm {{ r.bau_khoi.nam }}.
+Hội nghị {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.
+{% elif m.states_leadership %}{% set sec = sec + 1 %}
+@heading 1
+{{ roman[sec - 1] }}. {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %} NĂM {{ l.year }}
+@p
+{% include "_lanh-dao.vb" %}
 {% endif %}
-{%- if r.giao_uoc %}{% set sec = sec + 1 %}
+{%- if m.signs %}{% set sec = sec + 1 %}
 @heading 1
-{{ roman[sec - 1] }}. KÝ KẾT GIAO ƯỚC THI ĐUA NĂM {{ r.giao_uoc.nam }}
+{{ roman[sec - 1] }}. KÝ KẾT GIAO ƯỚC THI ĐUA NĂM {{ m.signs }}
 @p
-Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm {{ r.giao_uoc.nam }} gồm {{ r.giao_uoc.noi_dung | length }} nội dung.
+Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm {{ m.signs }} gồm {{ r.giao_uoc.noi_dung | length }} nội dung.
 {% endif %}
 @p
 Hội nghị kết thúc {% if h.gio_ket_thuc %}vào lúc {{ h.gio_ket_thuc | time_words }} {% endif %}cùng ngày. Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua./.
@@ -58,11 +62,11 @@ Hội nghị kết thúc {% if h.gio_ket_thuc %}vào lúc {{ h.gio_ket_thuc | ti
 left role: THƯ KÝ
 left name: {% if h.thu_ky %}{{ h.thu_ky.ho_ten }}{% endif %}
 right role: CHỦ TRÌ
-right name: {% if h.chu_toa %}{{ h.chu_toa.ho_ten }}{% endif %}
-{% if b.noi_nhan %}
+right name: {% if h.chu_toa %}{{ h.chu_toa[0].ho_ten }}{% endif %}
+{% if s.noi_nhan %}
 @closing
 left label: Nơi nhận:
-{% for n in b.noi_nhan %}left item: - {{ n }};
+{% for n in s.noi_nhan %}left item: - {{ n }};
 {% endfor -%}
-left item: - {{ v.profile.archive }} VT, {{ v.block_abbr }}.
+left item: - {{ v.profile.archive }} VT, {{ d.abbr }}.
 {% endif %}

@@ -1,6 +1,6 @@
-{#- Bản giao ước thi đua: the pledge every member's head signs. Markup: docs/markup.md. -#}
+{#- Bản giao ước thi đua: the pledge every member's head signs, dated and placed at the
+    meeting where it was signed (`h`, `m`). Markup: docs/markup.md. -#}
 {%- set g = r.giao_uoc -%}
-{%- set d = v.pledge -%}
 @meta
 title: Bản giao ước thi đua năm {{ g.nam }}
 author: {{ r.khoi.ten }}
@@ -10,10 +10,10 @@ date: {{ d.iso }}
 @title BẢN GIAO ƯỚC THI ĐUA
 năm {{ g.nam }}
 @p
-{% for c in g.can_cu %}{{ c }}
+{% for c in d.bases %}{{ c }}
 
 {% endfor -%}
-Hôm nay, {{ d.iso | date_long }}, tại {{ r.hoi_nghi.dia_diem }}, {{ v.total | number_words }} cơ quan thành viên {{ r.khoi.ten }} thống nhất ký kết giao ước thi đua năm {{ g.nam }} với các nội dung sau:
+Hôm nay, {{ d.iso | date_long }}, tại {{ h.dia_diem }}, {{ v.total | number_words }} cơ quan thành viên {{ r.khoi.ten }} thống nhất ký kết giao ước thi đua năm {{ g.nam }} với các nội dung sau:
 @heading 1
 I. NỘI DUNG GIAO ƯỚC
 @list number

@@ -66,7 +66,7 @@ fn several_records_by_name_and_one_broken_among_them() {
     ]);
     assert_eq!(o.status.code(), Some(1), "some failed");
     let err = stderr(&o);
-    assert!(err.contains("hong.yaml:75:38"), "{err}");
+    assert!(err.contains("hong.yaml:77:38"), "{err}");
     assert!(err.contains("Đã soạn 2/3 hồ sơ"), "{err}");
     assert!(out.join("kontum/giao-uoc.docx").is_file());
     assert!(out.join("so-nganh/giao-uoc.docx").is_file());

@@ -10,7 +10,7 @@ use common::*;
 /// A record with `n` members and `contents` pledge contents; `long` makes names very long.
 fn record(n: usize, contents: usize, long: bool) -> String {
     let mut y = String::from(
-        "the_thuc: dang\ndia_danh: Kon Tum\nco_quan_chu_quan: Tỉnh ủy Kon Tum\nkhoi:\n  ten: Khối thi đua thử\nthanh_vien:\n",
+        "the_thuc: dang\ndia_danh: Kon Tum\ndia_phuong: { loai: tinh }\nco_quan_chu_quan: Tỉnh ủy Kon Tum\nkhoi:\n  ten: Khối thi đua thử\nthanh_vien:\n",
     );
     for i in 0..n {
         let name = if long {
@@ -26,7 +26,7 @@ fn record(n: usize, contents: usize, long: bool) -> String {
         );
     }
     y.push_str("hoi_nghi:\n  ngay: 2024-02-06\n  dia_diem: Hội trường\n  nam_tong_ket: 2023\n  noi_dung: tổng kết năm 2023\n");
-    y.push_str("bau_khoi: { nam: 2024, truong_khoi: m1, pho_khoi: m0 }\n");
+    y.push_str("lanh_dao: { nam: 2024, truong: m1, pho: m0, cach: bau }\n");
     y.push_str("giao_uoc:\n  nam: 2024\n  noi_dung:\n");
     for i in 0..contents {
         let _ = writeln!(
@@ -123,7 +123,7 @@ fn two_hundred_contents_and_long_names() {
 
 #[test]
 fn every_optional_field_empty() {
-    let yaml = "the_thuc: nha-nuoc\ndia_danh: Kon Tum\nkhoi: { ten: Khối A }\nthanh_vien:\n  - { id: a, ten: Sở A }\nhoi_nghi: { ngay: 2024-02-06, dia_diem: Sở A, nam_tong_ket: 2023, noi_dung: tổng kết }\ngiao_uoc: { nam: 2024, noi_dung: [Một nội dung.] }\n";
+    let yaml = "the_thuc: nha-nuoc\ndia_danh: Kon Tum\ndia_phuong: { loai: tinh }\nkhoi: { ten: Khối A }\nthanh_vien:\n  - { id: a, ten: Sở A }\nhoi_nghi: { ngay: 2024-02-06, dia_diem: Sở A, nam_tong_ket: 2023, noi_dung: tổng kết }\ngiao_uoc: { nam: 2024, noi_dung: [Một nội dung.] }\n";
     let out = render_record("minimal", yaml);
     let docx = out.join("giao-uoc.docx");
     let paras = paragraphs(&docx_part(&docx, "word/document.xml"));

@@ -71,7 +71,7 @@ proptest! {
         let (loaded, _) = load_str("prop.yaml", yaml).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
         let problems = vanban::record::check::check(&loaded);
         prop_assert!(!problems.iter().any(|p| p.is_error()), "{:?}", problems);
-        let req = Request { docs: Some(vec!["giao-uoc".into(), "to-trinh".into()]), formats: vec![Format::Docx] };
+        let req = Request { docs: Some(vec!["giao-uoc".into(), "to-trinh".into()]), formats: vec![Format::Docx], meeting: None };
         let files = engine().render(&loaded, &req).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
         let pledge = document_xml(&files[0].bytes);
         prop_assert!(well_formed(&pledge).is_ok(), "{:?}", well_formed(&pledge));
@@ -110,7 +110,7 @@ proptest! {
         v["giao_uoc"]["noi_dung"][2] = serde_yaml::Value::String(content.clone());
         let (loaded, _) = load_str("prop.yaml", serde_yaml::to_string(&v).unwrap())
             .map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
-        let req = Request { docs: Some(vec!["giao-uoc".into()]), formats: vec![Format::Pdf] };
+        let req = Request { docs: Some(vec!["giao-uoc".into()]), formats: vec![Format::Pdf], meeting: None };
         let files = engine().render(&loaded, &req).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
         let dir = common::temp_dir("prop-pdf");
         let pdf = dir.join("p.pdf");
@@ -150,6 +150,7 @@ fn hostile_text_stays_schema_valid() {
         let req = Request {
             docs: None,
             formats: vec![Format::Docx],
+            meeting: None,
         };
         for r in e.render(&loaded, &req).unwrap() {
             std::fs::write(dir.join(format!("{i}-{}", r.name)), r.bytes).unwrap();

@@ -8,7 +8,10 @@ use vanban_viet::{Date, Session};
 
 use super::load::Loaded;
 use crate::awards::Awards;
+use crate::context::meeting_index;
 use crate::diag::{Problem, closest};
+use crate::law::Law;
+use crate::terms::{Terms, group_kind};
 
 /// Which documents a record can produce.
 pub const DOCS: [&str; 4] = ["giao-uoc", "tin-bai", "to-trinh", "bien-ban"];
@@ -86,10 +89,11 @@ impl Checker<'_> {
         }
     }
 
-    fn optional_date(&mut self, path: &str, value: &str) {
-        if !value.trim().is_empty() {
-            self.date(path, value);
+    fn optional_date(&mut self, path: &str, value: &str) -> Option<Date> {
+        if value.trim().is_empty() {
+            return None;
         }
+        self.date(path, value)
     }
 
     /// `id` must name a member.
@@ -165,27 +169,9 @@ impl Checker<'_> {
             self.error("kieu_dau", format!("kiểu đặt dấu «{k}» không có"))
                 .hint = Some("dùng «cu» (hòa, thủy) hoặc «moi» (hoà, thuỷ)".into());
         }
-        if let Some(p) = Profile::builtin(&r.the_thuc)
-            && let Ok(d) = Date::parse_iso(&r.hoi_nghi.ngay)
-        {
-            let before = Date::parse_iso(&p.valid_from).is_ok_and(|f| d < f);
-            let after = p
-                .valid_to
-                .as_deref()
-                .and_then(|t| Date::parse_iso(t).ok())
-                .is_some_and(|t| d > t);
-            if before || after {
-                self.warn(
-                    "the_thuc",
-                    format!(
-                        "ngày họp {d} nằm ngoài thời gian áp dụng của thể thức «{}» ({})",
-                        p.id, p.regulation
-                    ),
-                );
-            }
-        }
         self.required("dia_danh", &r.dia_danh);
         self.required("khoi.ten", &r.khoi.ten);
+        self.kinds();
 
         // Members: non-empty, ids unique.
         if r.thanh_vien.is_empty() {
@@ -206,85 +192,308 @@ impl Checker<'_> {
         }
         let ids: Vec<&str> = r.thanh_vien.iter().map(|m| m.id.as_str()).collect();
 
-        // The meeting.
-        let h = &r.hoi_nghi;
-        self.date("hoi_nghi.ngay", &h.ngay);
-        self.required("hoi_nghi.dia_diem", &h.dia_diem);
-        self.required("hoi_nghi.noi_dung", &h.noi_dung);
-        if h.nam_tong_ket.is_none() {
-            self.missing("hoi_nghi.nam_tong_ket");
-        }
-        for (path, t) in [
-            ("hoi_nghi.gio_bat_dau", &h.gio_bat_dau),
-            ("hoi_nghi.gio_ket_thuc", &h.gio_ket_thuc),
-        ] {
-            if !t.is_empty()
-                && let Err(e) = Session::from_time(t)
+        let dates = self.meetings(&ids);
+        self.votes(&ids);
+        self.leadership(&ids);
+
+        // Each document: its meeting, date, legal bases and format profile by date.
+        if let Some(g) = &r.giao_uoc {
+            self.year("giao_uoc.nam", g.nam);
+            let mi = self.meeting_ref("giao_uoc.hoi_nghi", &g.hoi_nghi, "bản giao ước");
+            if g.noi_dung.iter().all(|s| s.trim().is_empty()) {
+                self.error("giao_uoc.noi_dung", "bản giao ước chưa có nội dung nào")
+                    .hint = Some("ghi mỗi nội dung giao ước thành một dòng «- …»".into());
+            }
+            let own = self.optional_date("giao_uoc.ngay", &g.ngay);
+            if let Some(d) = own.or(mi.and_then(|i| dates[i])) {
+                self.bases("giao_uoc.can_cu", &g.can_cu, d);
+                self.profile_date("giao_uoc", d, "bản giao ước");
+            }
+            if let Some(c) = g.so_cot
+                && !(2..=3).contains(&c)
             {
-                self.error(path, e.to_string());
+                self.error(
+                    "giao_uoc.so_cot",
+                    format!("lưới chữ ký có {c} cột; chỉ được 2 hoặc 3"),
+                );
             }
         }
-        for (i, id) in h.co_mat.iter().enumerate() {
-            self.member(&format!("hoi_nghi.co_mat[{i}]"), id, &ids);
-        }
-        let present = if h.co_mat.is_empty() {
-            r.thanh_vien.len()
-        } else {
-            h.co_mat.iter().collect::<HashSet<_>>().len()
-        };
-        for (path, id) in [
-            ("hoi_nghi.chu_tri", &h.chu_tri),
-            ("hoi_nghi.don_vi_dang_cai", &h.don_vi_dang_cai),
-        ] {
-            if !id.is_empty() {
-                self.member(path, id, &ids);
+        if let Some(ts) = &r.tin_bai {
+            let many = self.l.index.has("tin_bai[0]");
+            for (k, t) in ts.iter().enumerate() {
+                let p = if many {
+                    format!("tin_bai[{k}]")
+                } else {
+                    "tin_bai".into()
+                };
+                self.meeting_ref(&format!("{p}.hoi_nghi"), &t.hoi_nghi, "tin bài");
+                self.required(&format!("{p}.trang"), &t.trang);
+                for (i, a) in t.anh.iter().enumerate() {
+                    self.required(&format!("{p}.anh[{i}].chu_thich"), &a.chu_thich);
+                }
             }
+            self.one_per_meeting("tin_bai", ts.iter().map(|t| t.hoi_nghi.as_str()), many);
         }
-        for (path, who) in [
-            ("hoi_nghi.chu_toa", &h.chu_toa),
-            ("hoi_nghi.thu_ky", &h.thu_ky),
-        ] {
-            if let Some(n) = who
+        if let Some(t) = &r.to_trinh {
+            self.proposal(t, &ids, &dates);
+        }
+        if let Some(bs) = &r.bien_ban {
+            let many = self.l.index.has("bien_ban[0]");
+            for (k, b) in bs.iter().enumerate() {
+                let p = if many {
+                    format!("bien_ban[{k}]")
+                } else {
+                    "bien_ban".into()
+                };
+                if let Some(mi) =
+                    self.meeting_ref(&format!("{p}.hoi_nghi"), &b.hoi_nghi, "biên bản")
+                {
+                    let h = &r.hoi_nghi.items[mi];
+                    if h.chu_tri.is_empty() && h.chu_toa.is_empty() {
+                        self.error(
+                            &format!("{}.chu_toa", r.hoi_nghi.path(mi)),
+                            "biên bản cần người chủ trì hội nghị",
+                        )
+                        .hint = Some(
+                            "thêm «chu_toa: { ho_ten: …, chuc_vu: … }» vào hội nghị đó".into(),
+                        );
+                    }
+                    if let Some(d) = dates[mi] {
+                        self.profile_date(&p, d, "biên bản");
+                    }
+                }
+                if !b.ban_hanh.is_empty() {
+                    self.member(&format!("{p}.ban_hanh"), &b.ban_hanh, &ids);
+                }
+            }
+            self.one_per_meeting("bien_ban", bs.iter().map(|b| b.hoi_nghi.as_str()), many);
+        }
+    }
+
+    /// A year: present, and one a document can print.
+    fn year(&mut self, path: &str, y: Option<i32>) {
+        match y {
+            None => self.missing(path),
+            Some(y) if !(1945..=2100).contains(&y) => {
+                self.error(path, format!("năm {y} không hợp lệ")).hint =
+                    Some("ghi năm đủ bốn chữ số, ví dụ 2024".into());
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The group's and the locality's kinds.
+    fn kinds(&mut self) {
+        let r = &self.l.record;
+        let k = &r.khoi;
+        if !k.loai.is_empty() && !matches!(k.loai.as_str(), "khoi" | "cum") {
+            self.error("khoi.loai", format!("loại «{}» không có", k.loai))
+                .hint = Some("dùng «khoi» (khối thi đua) hoặc «cum» (cụm thi đua)".into());
+        } else if !k.ten.is_empty() && group_kind(&k.loai, &k.ten).is_none() {
+            self.error("khoi", "chưa rõ đây là khối hay cụm thi đua")
+                .hint = Some("thêm «loai: khoi» hoặc «loai: cum» vào mục khoi".into());
+        } else if !k.loai.is_empty()
+            && let Some(by_name) = group_kind("", &k.ten)
+            && by_name != k.loai
+        {
+            self.error(
+                "khoi.loai",
+                format!("loại «{}» không khớp với tên «{}»", k.loai, k.ten),
+            );
+        }
+        let loai = r.dia_phuong.loai.clone();
+        if loai.is_empty() {
+            self.missing("dia_phuong.loai");
+        } else if !Terms::builtin().localities.contains_key(loai.as_str()) {
+            self.error(
+                "dia_phuong.loai",
+                format!("loại địa phương «{loai}» không có"),
+            )
+            .hint = Some(
+                "dùng «tinh» (tỉnh) hoặc «thanh-pho» (thành phố trực thuộc trung ương)".into(),
+            );
+        }
+    }
+
+    /// Every meeting: its fields, ids unique when several. Returns their dates.
+    fn meetings(&mut self, ids: &[&str]) -> Vec<Option<Date>> {
+        let r = &self.l.record;
+        let ms = &r.hoi_nghi;
+        if ms.items.is_empty() {
+            self.missing("hoi_nghi");
+        }
+        let mut dates = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, h) in ms.items.iter().enumerate() {
+            let p = ms.path(i);
+            if ms.items.len() > 1
+                && self.required(&format!("{p}.id"), &h.id)
+                && !seen.insert(h.id.as_str())
+            {
+                self.error(
+                    &format!("{p}.id"),
+                    format!("mã hội nghị «{}» bị trùng", h.id),
+                );
+            }
+            dates.push(self.date(&format!("{p}.ngay"), &h.ngay));
+            self.required(&format!("{p}.dia_diem"), &h.dia_diem);
+            self.required(&format!("{p}.noi_dung"), &h.noi_dung);
+            if h.nam_tong_ket.is_some() {
+                self.year(&format!("{p}.nam_tong_ket"), h.nam_tong_ket);
+            }
+            for (key, t) in [
+                ("gio_bat_dau", &h.gio_bat_dau),
+                ("gio_ket_thuc", &h.gio_ket_thuc),
+            ] {
+                if !t.is_empty()
+                    && let Err(e) = Session::from_time(t)
+                {
+                    self.error(&format!("{p}.{key}"), e.to_string());
+                }
+            }
+            for (j, id) in h.co_mat.iter().enumerate() {
+                self.member(&format!("{p}.co_mat[{j}]"), id, ids);
+            }
+            let many = self.l.index.has(&format!("{p}.chu_tri[0]"));
+            for (j, id) in h.chu_tri.iter().enumerate() {
+                let at = if many {
+                    format!("{p}.chu_tri[{j}]")
+                } else {
+                    format!("{p}.chu_tri")
+                };
+                self.member(&at, id, ids);
+            }
+            if !h.don_vi_dang_cai.is_empty() {
+                self.member(&format!("{p}.don_vi_dang_cai"), &h.don_vi_dang_cai, ids);
+            }
+            let many = self.l.index.has(&format!("{p}.chu_toa[0]"));
+            for (j, n) in h.chu_toa.iter().enumerate() {
+                let at = if many {
+                    format!("{p}.chu_toa[{j}]")
+                } else {
+                    format!("{p}.chu_toa")
+                };
+                if !n.don_vi.is_empty() {
+                    self.member(&format!("{at}.don_vi"), &n.don_vi, ids);
+                }
+            }
+            if let Some(n) = &h.thu_ky
                 && !n.don_vi.is_empty()
             {
-                self.member(&format!("{path}.don_vi"), &n.don_vi, &ids);
+                self.member(&format!("{p}.thu_ky.don_vi"), &n.don_vi, ids);
             }
         }
+        dates
+    }
 
-        // Votes.
+    /// A section's reference to a meeting: the only one when empty, else an id.
+    fn meeting_ref(&mut self, path: &str, id: &str, what: &str) -> Option<usize> {
+        let r = &self.l.record;
+        let ms = &r.hoi_nghi.items;
+        if let Some(i) = meeting_index(r, id) {
+            return Some(i);
+        }
+        let list: Vec<&str> = ms
+            .iter()
+            .map(|m| m.id.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if id.trim().is_empty() {
+            if ms.len() > 1 {
+                self.error(
+                    path,
+                    format!(
+                        "hồ sơ có {} hội nghị: cần ghi {what} thuộc hội nghị nào",
+                        ms.len()
+                    ),
+                )
+                .hint = Some(format!(
+                    "thêm «hoi_nghi: MÃ», với MÃ là một trong: {}",
+                    list.join(", ")
+                ));
+            }
+            return None;
+        }
+        let hint = match closest(id, list.iter().copied()) {
+            Some(b) => format!("có phải «{b}»? Các mã hội nghị: {}", list.join(", ")),
+            None => format!("các mã hội nghị: {}", list.join(", ")),
+        };
+        self.error(path, format!("không có hội nghị nào mang mã «{id}»"))
+            .hint = Some(hint);
+        None
+    }
+
+    /// Two documents of one kind for the same meeting would say the same thing twice.
+    fn one_per_meeting<'a>(&mut self, key: &str, refs: impl Iterator<Item = &'a str>, many: bool) {
+        let mut seen: Vec<Option<usize>> = Vec::new();
+        for (k, id) in refs.enumerate() {
+            let mi = meeting_index(&self.l.record, id);
+            if mi.is_some() && seen.contains(&mi) {
+                let p = if many {
+                    format!("{key}[{k}].hoi_nghi")
+                } else {
+                    format!("{key}.hoi_nghi")
+                };
+                self.error(&p, "hội nghị này đã có một văn bản cùng loại ở trên");
+            }
+            seen.push(mi);
+        }
+    }
+
+    fn votes(&mut self, ids: &[&str]) {
+        let r = &self.l.record;
         let awards = Awards::builtin();
         let mut flags = Vec::new();
         for (i, v) in r.binh_xet.iter().enumerate() {
             let p = format!("binh_xet[{i}]");
+            let mi = self.meeting_ref(&format!("{p}.hoi_nghi"), &v.hoi_nghi, "kết quả bình xét");
             if self.required(&format!("{p}.don_vi"), &v.don_vi) {
-                self.member(&format!("{p}.don_vi"), &v.don_vi, &ids);
+                self.member(&format!("{p}.don_vi"), &v.don_vi, ids);
             }
             if v.dong_y.is_none() {
                 self.missing(&format!("{p}.dong_y"));
             }
             let dong_y = v.dong_y.unwrap_or(0);
-            if !self.required(&format!("{p}.hinh_thuc"), &v.hinh_thuc) {
-                continue;
-            }
-            match awards.form(&v.hinh_thuc) {
-                Some(f) => {
-                    if f.one_per_block {
-                        flags.push(i);
+            if self.required(&format!("{p}.hinh_thuc"), &v.hinh_thuc) {
+                match awards.form(&v.hinh_thuc) {
+                    Some(f) => {
+                        if f.one_per_block {
+                            flags.push(i);
+                        }
+                        if f.authority == "thu-truong"
+                            && r.to_trinh
+                                .as_ref()
+                                .is_none_or(|t| t.thu_truong.trim().is_empty())
+                        {
+                            self.error(
+                                &format!("{p}.hinh_thuc"),
+                                format!("«{}» do thủ trưởng cơ quan tặng: cần ghi người đó", f.id),
+                            )
+                            .hint =
+                                Some("thêm «thu_truong: Giám đốc Sở …» vào mục to_trinh".into());
+                        }
+                    }
+                    None => {
+                        let list: Vec<&str> = awards.ids().collect();
+                        let hint = match closest(&v.hinh_thuc, list.iter().copied()) {
+                            Some(b) => format!("có phải «{b}»? Các hình thức: {}", list.join(", ")),
+                            None => format!("các hình thức: {}", list.join(", ")),
+                        };
+                        self.error(
+                            &format!("{p}.hinh_thuc"),
+                            format!("không có hình thức khen thưởng «{}»", v.hinh_thuc),
+                        )
+                        .hint = Some(hint);
                     }
                 }
-                None => {
-                    let list: Vec<&str> = awards.ids().collect();
-                    let hint = match closest(&v.hinh_thuc, list.iter().copied()) {
-                        Some(b) => format!("có phải «{b}»? Các hình thức: {}", list.join(", ")),
-                        None => format!("các hình thức: {}", list.join(", ")),
-                    };
-                    self.error(
-                        &format!("{p}.hinh_thuc"),
-                        format!("không có hình thức khen thưởng «{}»", v.hinh_thuc),
-                    )
-                    .hint = Some(hint);
-                }
             }
+            let Some(mi) = mi else { continue };
+            let h = &r.hoi_nghi.items[mi];
+            let present = if h.co_mat.is_empty() {
+                r.thanh_vien.len()
+            } else {
+                h.co_mat.iter().collect::<HashSet<_>>().len()
+            };
             let cast = v.tong_phieu.unwrap_or(present as u32);
             if let Some(t) = v.tong_phieu
                 && t as usize > present
@@ -293,6 +502,19 @@ impl Checker<'_> {
                     &format!("{p}.tong_phieu"),
                     format!("{t} phiếu nhưng hội nghị chỉ có {present} thành viên có mặt"),
                 );
+            }
+            if cast == 0 {
+                self.error(
+                    &format!("{p}.tong_phieu"),
+                    "tổng số phiếu bằng 0: không có cuộc bỏ phiếu nào",
+                )
+                .hint = Some("ghi số phiếu bầu (tong_phieu) và số phiếu đồng ý (dong_y)".into());
+            } else if v.dong_y == Some(0) {
+                self.error(
+                    &format!("{p}.dong_y"),
+                    "không có phiếu đồng ý nào nên không có đề nghị khen thưởng",
+                )
+                .hint = Some("xóa mục bình xét này, hoặc ghi đúng số phiếu đồng ý".into());
             }
             if dong_y > cast {
                 self.error(
@@ -310,80 +532,208 @@ impl Checker<'_> {
                 );
             }
         }
+    }
 
-        if let Some(b) = &r.bau_khoi {
-            if b.nam.is_none() {
-                self.missing("bau_khoi.nam");
+    fn leadership(&mut self, ids: &[&str]) {
+        let r = &self.l.record;
+        let Some(b) = &r.lanh_dao else { return };
+        self.year("lanh_dao.nam", b.nam);
+        if self.required("lanh_dao.truong", &b.truong) {
+            self.member("lanh_dao.truong", &b.truong, ids);
+        }
+        if !b.pho.is_empty() {
+            self.member("lanh_dao.pho", &b.pho, ids);
+            if b.truong == b.pho {
+                self.error("lanh_dao.pho", "Phó trùng với Trưởng");
             }
-            for (path, id) in [
-                ("bau_khoi.truong_khoi", &b.truong_khoi),
-                ("bau_khoi.pho_khoi", &b.pho_khoi),
-            ] {
-                if self.required(path, id) {
-                    self.member(path, id, &ids);
+        }
+        match b.cach.as_str() {
+            "" => self.missing("lanh_dao.cach"),
+            "bau" => {
+                // With several meetings, the one that elected must be named.
+                if !b.hoi_nghi.is_empty() || r.hoi_nghi.items.len() > 1 {
+                    self.meeting_ref("lanh_dao.hoi_nghi", &b.hoi_nghi, "việc bầu");
                 }
             }
-            if !b.truong_khoi.is_empty() && b.truong_khoi == b.pho_khoi {
-                self.error("bau_khoi.pho_khoi", "Phó khối trùng với Trưởng khối");
+            "luan-phien" | "tiep-tuc" | "chi-dinh" => {
+                if b.cach == "chi-dinh" && b.quyet_dinh.trim().is_empty() {
+                    self.error("lanh_dao.quyet_dinh", "được chỉ định thì cần ghi văn bản chỉ định")
+                        .hint = Some("ví dụ «Quyết định số 12/QĐ-HĐTĐKT ngày 05/01/2024 của Hội đồng Thi đua - Khen thưởng tỉnh»".into());
+                }
+                if !b.hoi_nghi.is_empty() {
+                    self.meeting_ref("lanh_dao.hoi_nghi", &b.hoi_nghi, "việc công bố");
+                }
+                if b.thong_nhat {
+                    self.warn(
+                        "lanh_dao.thong_nhat",
+                        "«thong_nhat» chỉ dùng khi bầu tại hội nghị; ở đây không có tác dụng",
+                    );
+                }
+            }
+            other => {
+                self.error("lanh_dao.cach", format!("cách «{other}» không có"))
+                    .hint =
+                    Some("dùng bau (bầu tại hội nghị), luan-phien, chi-dinh hoặc tiep-tuc".into());
             }
         }
+    }
 
-        if let Some(g) = &r.giao_uoc {
-            if g.nam.is_none() {
-                self.missing("giao_uoc.nam");
+    fn proposal(&mut self, t: &super::types::ToTrinh, ids: &[&str], dates: &[Option<Date>]) {
+        let r = &self.l.record;
+        let awards = Awards::builtin();
+        let mi = self.meeting_ref("to_trinh.hoi_nghi", &t.hoi_nghi, "tờ trình");
+        let own = self.optional_date("to_trinh.ngay", &t.ngay);
+        if let Some(mi) = mi {
+            let p = r.hoi_nghi.path(mi);
+            if r.hoi_nghi.items[mi].nam_tong_ket.is_none() {
+                self.error(
+                    &format!("{p}.nam_tong_ket"),
+                    "tờ trình đề nghị khen thưởng cần năm được bình xét (nam_tong_ket) của hội nghị này",
+                );
             }
-            if g.noi_dung.iter().all(|s| s.trim().is_empty()) {
-                self.error("giao_uoc.noi_dung", "bản giao ước chưa có nội dung nào")
-                    .hint = Some("ghi mỗi nội dung giao ước thành một dòng «- …»".into());
-            }
-            self.optional_date("giao_uoc.ngay", &g.ngay);
-            if let Some(c) = g.so_cot
-                && !(2..=3).contains(&c)
+            if !r
+                .binh_xet
+                .iter()
+                .any(|v| meeting_index(r, &v.hoi_nghi) == Some(mi))
             {
-                self.error(
-                    "giao_uoc.so_cot",
-                    format!("lưới chữ ký có {c} cột; chỉ được 2 hoặc 3"),
-                );
-            }
-        }
-        if let Some(t) = &r.tin_bai {
-            self.required("tin_bai.trang", &t.trang);
-            for (i, a) in t.anh.iter().enumerate() {
-                self.required(&format!("tin_bai.anh[{i}].chu_thich"), &a.chu_thich);
-            }
-        }
-        if let Some(t) = &r.to_trinh {
-            self.optional_date("to_trinh.ngay", &t.ngay);
-            if t.kinh_gui.is_empty() {
-                self.error(
-                    "to_trinh.kinh_gui",
-                    "tờ trình cần ít nhất một nơi «Kính gửi»",
-                );
-            }
-            if r.binh_xet.is_empty() {
                 self.error(
                     "binh_xet",
-                    "tờ trình đề nghị khen thưởng cần ít nhất một kết quả bình xét",
+                    "tờ trình đề nghị khen thưởng cần ít nhất một kết quả bình xét của hội nghị đó",
                 );
             }
-            if let Some(k) = &t.nguoi_ky {
-                self.signer("to_trinh.nguoi_ky", k);
+        }
+        if let Some(d) = own.or(mi.and_then(|i| dates[i])) {
+            self.bases("to_trinh.can_cu", &t.can_cu, d);
+            self.profile_date("to_trinh", d, "tờ trình");
+        }
+        if !t.ban_hanh.is_empty() {
+            self.member("to_trinh.ban_hanh", &t.ban_hanh, ids);
+        }
+        match awards.authority(&t.gui) {
+            None if t.gui.is_empty() => self.missing("to_trinh.gui"),
+            None => {
+                let list: Vec<&str> = awards.authority_ids().collect();
+                let hint = match closest(&t.gui, list.iter().copied()) {
+                    Some(b) => format!("có phải «{b}»? Các cơ quan: {}", list.join(", ")),
+                    None => format!("các cơ quan: {}", list.join(", ")),
+                };
+                self.error("to_trinh.gui", format!("không có cơ quan «{}»", t.gui))
+                    .hint = Some(hint);
             }
-            if !t.ngay_tinh_thuong.is_empty()
-                && let Some(d) = self.date("to_trinh.ngay_tinh_thuong", &t.ngay_tinh_thuong)
-            {
-                for (i, v) in r.binh_xet.iter().enumerate() {
-                    if awards.form(&v.hinh_thuc).is_some()
-                        && let Err(e) = awards.bonus(&v.hinh_thuc, d)
-                    {
+            Some(a) => {
+                let name = crate::context::place(r).fill(&a.name);
+                if let Some(first) = t.kinh_gui.first()
+                    && !vanban_viet::lower(first).contains(&vanban_viet::lower(&name))
+                {
+                    self.warn(
+                        "to_trinh.kinh_gui[0]",
+                        format!("tờ trình gửi «{name}» (to_trinh.gui) nhưng dòng «Kính gửi» đầu tiên không nêu cơ quan đó"),
+                    );
+                }
+            }
+        }
+        if let Some(k) = &t.nguoi_ky {
+            self.signer("to_trinh.nguoi_ky", k);
+        }
+        if !t.ngay_tinh_thuong.is_empty()
+            && let Some(d) = self.date("to_trinh.ngay_tinh_thuong", &t.ngay_tinh_thuong)
+        {
+            let mut warned = HashSet::new();
+            for (i, v) in r.binh_xet.iter().enumerate() {
+                if mi.is_some() && meeting_index(r, &v.hoi_nghi) != mi {
+                    continue;
+                }
+                if awards.form(&v.hinh_thuc).is_none() {
+                    continue;
+                }
+                match awards.bonus(&v.hinh_thuc, d) {
+                    Err(e) => {
                         self.error(&format!("binh_xet[{i}].hinh_thuc"), e);
+                    }
+                    Ok(b) => {
+                        for u in &b.unconfirmed {
+                            // Once per row, at its first use.
+                            if !warned.insert(u.clone()) {
+                                continue;
+                            }
+                            self.warn(
+                                &format!("binh_xet[{i}].hinh_thuc"),
+                                format!("tiền thưởng dự kiến dùng {u}, chưa được đối chiếu với văn bản gốc; kiểm tra lại trước khi ký"),
+                            );
+                        }
                     }
                 }
             }
         }
-        if r.bien_ban.is_some() && r.hoi_nghi.chu_tri.is_empty() && r.hoi_nghi.chu_toa.is_none() {
-            self.error("hoi_nghi.chu_toa", "biên bản cần người chủ trì hội nghị")
-                .hint = Some("thêm «chu_toa: { ho_ten: …, chuc_vu: … }» vào hoi_nghi".into());
+    }
+
+    /// Legal bases the user wrote: each recognised instrument must be in force on `d`.
+    /// None written: those in force are cited, with a warning for an unchecked citation.
+    fn bases(&mut self, path: &str, bases: &[String], d: Date) {
+        let law = Law::builtin();
+        if bases.is_empty() {
+            for i in law.default_citations(d) {
+                if !i.confirmed {
+                    self.warn(
+                        path,
+                        format!("văn bản tự dẫn căn cứ «{}»; lời trích của văn bản này chưa được đối chiếu với bản gốc", i.name),
+                    );
+                }
+            }
+            return;
+        }
+        for (k, b) in bases.iter().enumerate() {
+            for i in law.cited_in(b) {
+                if !i.in_force(d) {
+                    let when = if Date::parse_iso(&i.from).is_ok_and(|f| d < f) {
+                        "chưa có hiệu lực"
+                    } else {
+                        "đã hết hiệu lực"
+                    };
+                    let now: Vec<&str> = law
+                        .default_citations(d)
+                        .iter()
+                        .map(|x| x.name.as_str())
+                        .collect();
+                    self.warn(
+                        &format!("{path}[{k}]"),
+                        format!("{} {when} vào ngày {d} (hiệu lực {})", i.name, i.span()),
+                    );
+                    if let Some(p) = self.problems.last_mut() {
+                        p.hint = Some(format!(
+                            "văn bản đang có hiệu lực ngày đó: {}",
+                            now.join("; ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A document dated outside its format profile's validity.
+    fn profile_date(&mut self, path: &str, d: Date, what: &str) {
+        let Some(p) = Profile::builtin(&self.l.record.the_thuc) else {
+            return;
+        };
+        let before = Date::parse_iso(&p.valid_from).is_ok_and(|f| d < f);
+        let after = p
+            .valid_to
+            .as_deref()
+            .and_then(|t| Date::parse_iso(t).ok())
+            .is_some_and(|t| d > t);
+        if before || after {
+            self.warn(
+                path,
+                format!(
+                    "{what} ngày {d} nằm ngoài thời gian áp dụng của thể thức «{}» ({}, {})",
+                    p.id,
+                    p.regulation,
+                    match &p.valid_to {
+                        Some(t) => format!("từ {} đến {t}", p.valid_from),
+                        None => format!("từ {}", p.valid_from),
+                    }
+                ),
+            );
         }
     }
 

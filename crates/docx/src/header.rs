@@ -17,8 +17,8 @@ pub(crate) fn header(h: &Header, profile: &Profile, fonts: &Fonts, flow: &mut Fl
     let (left_pt, right_pt) = (twip_pt(widths[0]), twip_pt(widths[1]));
 
     let mut left = Vec::new();
-    if !h.parent.is_empty() {
-        left.push(lines(&h.parent, &hp.parent, left_pt, fonts).0);
+    for parent in &h.parents {
+        left.push(lines(parent, &hp.parent, left_pt, fonts).0);
     }
     let (issuer, issuer_width) = lines(&h.issuer, &hp.issuer, left_pt, fonts);
     left.push(issuer);

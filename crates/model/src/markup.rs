@@ -124,7 +124,12 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
                 let (k, v) = key_value(*n, t)?;
                 let v = text(v);
                 match k {
-                    "parent" => h.parent = v,
+                    // One line per level of a multi-level header, top down.
+                    "parent" => {
+                        if !v.is_empty() {
+                            h.parents.push(v)
+                        }
+                    }
                     "issuer" => h.issuer = v,
                     "number" => h.number = Some(v).filter(|s| !s.is_empty()),
                     "brief" => h.brief = Some(v).filter(|s| !s.is_empty()),

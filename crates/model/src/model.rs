@@ -85,8 +85,8 @@ pub fn plain_text(runs: &[Run]) -> String {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Header {
-    /// Parent body (cơ quan chủ quản), e.g. "TỈNH ỦY KON TUM"; may be empty.
-    pub parent: String,
+    /// Parent bodies (cơ quan chủ quản), top down, e.g. ["TỈNH ỦY KON TUM"]; may be empty.
+    pub parents: Vec<String>,
     /// Issuing body, e.g. "KHỐI THI ĐUA CÁC CƠ QUAN ĐẢNG TỈNH".
     pub issuer: String,
     /// The number line ("Số 05-TTr/BNCTU"); `None` when the document has none.
@@ -289,7 +289,10 @@ impl Document {
         for b in &mut self.blocks {
             match b {
                 Block::Header(h) => {
-                    for s in [&mut h.parent, &mut h.issuer, &mut h.place_date] {
+                    for s in h.parents.iter_mut() {
+                        *s = f(s);
+                    }
+                    for s in [&mut h.issuer, &mut h.place_date] {
                         *s = f(s);
                     }
                     for s in [&mut h.number, &mut h.brief].into_iter().flatten() {

@@ -370,8 +370,8 @@ impl Builder<'_> {
         let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
 
         // Row 1: issuing body under its parent; the national or Party title.
-        if !h.parent.is_empty() {
-            self.cell_text(&mut left, &h.parent, &hp.parent)?;
+        for parent in &h.parents {
+            self.cell_text(&mut left, parent, &hp.parent)?;
         }
         let issuer = self.cell_text(&mut left, &h.issuer, &hp.issuer)?;
         match hp.issuer_mark.kind() {

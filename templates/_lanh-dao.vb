@@ -1,0 +1,3 @@
+{#- One sentence stating the group's leadership when it was not elected at the meeting:
+    by rotation, by a decision, or continuing. Set `l` (v.leadership) before including. -#}
+{% if l.how == "luan-phien" %}Theo thứ tự luân phiên, {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.{% elif l.how == "chi-dinh" %}Theo {{ l.decision }}, {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.{% else %}{{ l.head.name }} tiếp tục làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} tiếp tục làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.{% endif -%}
