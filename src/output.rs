@@ -169,7 +169,7 @@ fn clean_leftovers(dir: &Path, names: &[&str]) {
                     .and_then(|p| p.strip_prefix('.'))
                     .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
             })
-            && e.file_type().is_ok_and(|t| t.is_file())
+            && e.file_type().is_ok_and(|t| !t.is_dir())
         {
             let _ = std::fs::remove_file(&path);
         }
@@ -478,6 +478,24 @@ mod tests {
         write_all(&dir, &[file("a.docx", b"x")]).unwrap();
         assert_eq!(listing(&dir), ["a.docx"]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_at_the_very_staging_names_this_process_uses_are_not_followed() {
+        let dir = temp("links");
+        let victim = temp("links-victim");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&victim).unwrap();
+        for n in 0..256 {
+            let name = format!("{STAGING_PREFIX}{}-{n}", std::process::id());
+            std::os::unix::fs::symlink(&victim, dir.join(name)).unwrap();
+        }
+        write_all(&dir, &[file("a.docx", b"x")]).unwrap();
+        assert_eq!(listing(&dir), ["a.docx"]);
+        assert!(listing(&victim).is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&victim).unwrap();
     }
 
     #[test]
