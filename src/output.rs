@@ -158,6 +158,9 @@ fn clean_leftovers(dir: &Path, names: &[&str]) {
         let path = e.path();
         if name.starts_with(STAGING_PREFIX) {
             let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                restore_moved_aside(dir, &path.join("old"));
+            }
             let _ = if is_dir {
                 std::fs::remove_dir_all(&path)
             } else {
@@ -172,6 +175,20 @@ fn clean_leftovers(dir: &Path, names: &[&str]) {
             && e.file_type().is_ok_and(|t| !t.is_dir())
         {
             let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// A run killed between moving an old file aside and putting the new one in place left
+/// the target missing: the old file goes back.
+fn restore_moved_aside(dir: &Path, old: &Path) {
+    let Ok(entries) = std::fs::read_dir(old) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let target = dir.join(e.file_name());
+        if std::fs::symlink_metadata(&target).is_err() {
+            let _ = std::fs::rename(e.path(), &target);
         }
     }
 }

@@ -106,6 +106,10 @@ fn leftovers_of_a_killed_run_are_removed_by_the_next() {
     let staging = out.join(".vanban-tmp-4000000-0/new");
     std::fs::create_dir_all(&staging).unwrap();
     std::fs::write(staging.join("giao-uoc.docx"), "half").unwrap();
+    // Killed between moving the old file aside and putting the new one in place.
+    let old = out.join(".vanban-tmp-4000000-0/old");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join("ghi-chu.docx"), "old, moved aside").unwrap();
     std::fs::write(out.join(".vanban.lock"), "999999999").unwrap();
     std::fs::write(out.join(".giao-uoc.docx.4242.tmp"), "half").unwrap();
     std::fs::write(out.join(".ghi-chu"), "mine").unwrap();
