@@ -224,8 +224,9 @@ impl Engine {
             let line = text.lines().nth(e.line.saturating_sub(1)).unwrap_or("");
             // A line without template expressions stands as it is in the template: point
             // at it there.
-            let src = std::fs::read_to_string(&file)
+            let src = crate::input::read_regular(&file, templates::MAX_TEMPLATE_BYTES)
                 .ok()
+                .and_then(|b| String::from_utf8(b).ok())
                 .or_else(|| templates::embedded(&name).map(str::to_string))
                 .unwrap_or_default();
             let pos = src

@@ -33,6 +33,8 @@ pub const TEMPLATE_TIME_LIMIT: Duration = Duration::from_secs(30);
 pub const TEMPLATE_TIME_ENV: &str = "VANBAN_TEMPLATE_SECONDS";
 /// The most markup one template may produce (a document's markup is tens of KB).
 pub const MAX_MARKUP_BYTES: usize = 8 * 1024 * 1024;
+/// The largest template file read from a `--templates` folder.
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 /// The largest number the `letter` filter takes (its letters repeat: 30 → "aa").
 pub const MAX_LETTER: usize = 10_000;
 
@@ -232,7 +234,7 @@ impl Templates {
                     &dir.display().to_string(),
                     None,
                     "",
-                    format!("không mở được thư mục mẫu: {e}"),
+                    format!("không mở được thư mục mẫu: {}", crate::output::io_vi(&e)),
                 )]
             })?;
             let mut files: Vec<PathBuf> = entries
@@ -246,7 +248,16 @@ impl Templates {
                     .expect("has a name")
                     .to_string_lossy()
                     .to_string();
-                match std::fs::read_to_string(&path) {
+                // Regular files only, bounded: a FIFO named *.vb must not block.
+                let text = crate::input::read_regular(&path, MAX_TEMPLATE_BYTES)
+                    .map_err(|e| e.message())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| {
+                            "tệp mẫu không phải văn bản UTF-8; lưu lại với bảng mã UTF-8"
+                                .to_string()
+                        })
+                    });
+                match text {
                     Ok(src) => match sources.iter_mut().find(|(n, _, _)| *n == name) {
                         Some(slot) => *slot = (name, src, path),
                         None => sources.push((name, src, path)),
@@ -461,7 +472,10 @@ fn template_hint(msg: &str) -> String {
 /// Where a template comes from (the override folder or the embedded set) and its text.
 fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
     if let Some(p) = dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
-        let src = std::fs::read_to_string(&p).unwrap_or_default();
+        let src = crate::input::read_regular(&p, MAX_TEMPLATE_BYTES)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         return (p.display().to_string(), src);
     }
     let src = embedded(file).unwrap_or_default().to_string();

@@ -447,6 +447,32 @@ fn devices_fifos_and_folders_are_refused_as_records() {
         let err = stderr(&o);
         assert!(err.contains(path) && err.contains(says), "{err}");
     }
+    // A FIFO among the templates of --templates.
+    let mau = dir.join("mau");
+    std::fs::create_dir_all(&mau).unwrap();
+    let c = std::ffi::CString::new(p(&mau.join("giao-uoc.vb"))).unwrap();
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let child = cmd(&[
+        "markup",
+        "fixtures/kontum-2024.yaml",
+        "--doc",
+        "giao-uoc",
+        "--templates",
+        p(&mau),
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let o = finish(child, "fifo template");
+    sane(&o, "markup");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("giao-uoc.vb") && err.contains("ống dẫn (FIFO)"),
+        "{err}"
+    );
 }
 
 #[test]
