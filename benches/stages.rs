@@ -27,6 +27,7 @@ fn fixture() -> Fixture {
         templates: Templates::load(None).unwrap(),
         template_dir: None,
         fonts: Fonts::embedded(),
+        anh_dir: None,
     };
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     let profile = Profile::builtin(&loaded.record.the_thuc).unwrap();

@@ -61,11 +61,15 @@ fn base64(data: &[u8]) -> String {
     out
 }
 
+/// The picture's type by its content; pictures are checked to be PNG or JPEG when read
+/// (src/assets.rs), anything else is labelled as unknown bytes rather than as a JPEG.
 fn mime(data: &[u8]) -> &'static str {
-    if data.starts_with(b"\x89PNG") {
+    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
-    } else {
+    } else if vanban_model::picture::is_jpeg(data) {
         "image/jpeg"
+    } else {
+        "application/octet-stream"
     }
 }
 

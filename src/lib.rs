@@ -14,11 +14,13 @@
 //! [`render`] strings the stages together for one record, [`batch`] runs many on all
 //! cores; `main.rs` is the command line.
 
+pub mod assets;
 pub mod awards;
 pub mod batch;
 pub mod context;
 pub mod diag;
 pub mod html;
+pub mod input;
 pub mod law;
 pub mod lint;
 pub mod output;

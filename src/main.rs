@@ -1,8 +1,9 @@
 //! The `vanban` command line. The pipeline itself is in the library (src/lib.rs).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -14,6 +15,30 @@ use vanban::{batch, output, record};
 
 /// Exit codes: 0 success, 1 invalid input (record, template, files), 2 wrong usage (clap).
 const INVALID: u8 = 1;
+
+/// Writes to stdout and flushes: a closed pipe or a full disk is an error to handle, not a
+/// panic (println! panics).
+fn write_out(args: std::fmt::Arguments) -> std::io::Result<()> {
+    let mut o = std::io::stdout().lock();
+    o.write_fmt(args)?;
+    o.flush()
+}
+
+fn write_err(args: std::fmt::Arguments) -> std::io::Result<()> {
+    let mut e = std::io::stderr().lock();
+    e.write_fmt(args)?;
+    e.flush()
+}
+
+/// `println!` that returns the error.
+macro_rules! outln {
+    ($($t:tt)*) => { write_out(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+/// `eprintln!` that returns the error.
+macro_rules! errln {
+    ($($t:tt)*) => { write_err(format_args!("{}\n", format_args!($($t)*))) };
+}
 
 #[derive(Parser)]
 #[command(
@@ -48,6 +73,9 @@ enum Command {
         /// Thư mục chứa phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) để đo chữ và nhúng vào PDF
         #[arg(long)]
         font_dir: Option<PathBuf>,
+        /// Thư mục ảnh được phép đọc ngoài thư mục hồ sơ (tin_bai.anh[].tep)
+        #[arg(long)]
+        anh_dir: Option<PathBuf>,
         /// Chỉ soạn văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
         #[arg(long)]
         hoi_nghi: Option<String>,
@@ -56,6 +84,9 @@ enum Command {
     Check {
         /// Tệp hồ sơ cuộc họp (.yaml)
         record: PathBuf,
+        /// Thư mục ảnh được phép đọc ngoài thư mục hồ sơ (tin_bai.anh[].tep)
+        #[arg(long)]
+        anh_dir: Option<PathBuf>,
     },
     /// Tạo một hồ sơ mẫu có chú thích để bắt đầu
     Init {
@@ -79,7 +110,10 @@ enum Command {
         /// Thư mục mẫu thay cho mẫu có sẵn
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// Chỉ văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
+        /// Thư mục ảnh được phép đọc ngoài thư mục hồ sơ (tin_bai.anh[].tep)
+        #[arg(long)]
+        anh_dir: Option<PathBuf>,
+        /// Chỉ soạn văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
         #[arg(long)]
         hoi_nghi: Option<String>,
     },
@@ -91,6 +125,9 @@ enum TemplatesAction {
     Export {
         /// Thư mục đích
         dir: PathBuf,
+        /// Ghi đè các tệp mẫu đã có trong thư mục đích
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -111,22 +148,49 @@ enum FormatArg {
     All,
 }
 
-fn print_problems(problems: &[Problem]) {
+fn print_problems(problems: &[Problem]) -> std::io::Result<()> {
     for p in problems {
-        eprintln!("{}\n", p.render());
+        errln!("{}\n", p.render())?;
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     if errors > 0 {
-        eprintln!(
+        errln!(
             "Có {errors} lỗi, {warnings} cảnh báo. Chưa ghi tệp nào; sửa các lỗi trên rồi chạy lại."
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // Help, version or wrong usage; help that cannot be written is an error.
+            if e.print().is_err() {
+                return ExitCode::from(INVALID);
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // stdout or stderr cannot be written. A closed pipe (`| head`) ends quietly;
+            // anything else is said on stderr if stderr still works.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                let _ = errln!(
+                    "lỗi: không ghi được kết quả ra đầu ra chuẩn: {}",
+                    output::io_vi(&e)
+                );
+            }
+            ExitCode::from(INVALID)
+        }
+    }
+}
+
+fn run(cli: Cli) -> std::io::Result<ExitCode> {
+    Ok(match cli.command {
         Command::Render {
             records,
             doc,
@@ -134,31 +198,36 @@ fn main() -> ExitCode {
             out,
             templates,
             font_dir,
+            anh_dir,
             hoi_nghi,
-        } => render_cmd(&records, doc, format, &out, templates, font_dir, hoi_nghi),
-        Command::Check { record } => match render::load_checked(&record) {
-            Ok((_, warnings)) => {
-                print_problems(&warnings);
-                eprintln!("Hồ sơ {} hợp lệ.", record.display());
-                ExitCode::SUCCESS
+        } => render_cmd(
+            &records, doc, format, &out, templates, font_dir, anh_dir, hoi_nghi,
+        )?,
+        Command::Check { record, anh_dir } => {
+            match render::load_checked(&record, anh_dir.as_deref()) {
+                Ok((_, warnings)) => {
+                    print_problems(&warnings)?;
+                    errln!("Hồ sơ {} hợp lệ.", record.display())?;
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_problems(&problems)?;
+                    ExitCode::from(INVALID)
+                }
             }
-            Err(problems) => {
-                print_problems(&problems);
-                ExitCode::from(INVALID)
-            }
-        },
-        Command::Init { file } => init(&file),
+        }
+        Command::Init { file } => init(&file)?,
         Command::Templates {
-            action: TemplatesAction::Export { dir },
-        } => match Templates::export(&dir) {
+            action: TemplatesAction::Export { dir, force },
+        } => match Templates::export(&dir, force) {
             Ok(files) => {
                 for f in files {
-                    eprintln!("đã ghi {}", f.display());
+                    errln!("đã ghi {}", f.display())?;
                 }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("{}: lỗi: {}", dir.display(), output::io_vi(&e));
+                errln!("{}: lỗi: {e}", dir.display())?;
                 ExitCode::from(INVALID)
             }
         },
@@ -166,16 +235,19 @@ fn main() -> ExitCode {
             record,
             doc,
             templates,
+            anh_dir,
             hoi_nghi,
-        } => markup_cmd(&record, doc, templates, hoi_nghi),
+        } => markup_cmd(&record, doc, templates, anh_dir, hoi_nghi)?,
         Command::Schema => {
             let s = serde_json::to_string_pretty(record::load::schema()).expect("serialises");
-            println!("{s}");
+            outln!("{s}")?;
             ExitCode::SUCCESS
         }
-    }
+    })
 }
 
+// One argument per `render` flag, as clap hands them over.
+#[allow(clippy::too_many_arguments)]
 fn render_cmd(
     inputs: &[PathBuf],
     doc: Vec<DocArg>,
@@ -183,13 +255,14 @@ fn render_cmd(
     out: &Path,
     template_dir: Option<PathBuf>,
     font_dir: Option<PathBuf>,
+    anh_dir: Option<PathBuf>,
     meeting: Option<String>,
-) -> ExitCode {
+) -> std::io::Result<ExitCode> {
     let templates = match Templates::load(template_dir.as_deref()) {
         Ok(t) => t,
         Err(problems) => {
-            print_problems(&problems);
-            return ExitCode::from(INVALID);
+            print_problems(&problems)?;
+            return Ok(ExitCode::from(INVALID));
         }
     };
     let fonts: &'static vanban_font::Fonts = match &font_dir {
@@ -197,16 +270,17 @@ fn render_cmd(
         Some(dir) => match vanban_font::Fonts::from_dir(dir) {
             Ok(f) => Box::leak(Box::new(f)),
             Err(e) => {
-                eprintln!("{}: lỗi: {e}", dir.display());
-                return ExitCode::from(INVALID);
+                errln!("{}: lỗi: {e}", dir.display())?;
+                return Ok(ExitCode::from(INVALID));
             }
         },
     };
-    let engine = Engine {
+    let engine = Arc::new(Engine {
         templates,
         template_dir,
         fonts,
-    };
+        anh_dir,
+    });
     let mut formats: Vec<Format> = Vec::new();
     for f in format {
         match f {
@@ -227,8 +301,8 @@ fn render_cmd(
     let (dirs, records) = match plan {
         Ok(x) => x,
         Err(problems) => {
-            print_problems(&problems);
-            return ExitCode::from(INVALID);
+            print_problems(&problems)?;
+            return Ok(ExitCode::from(INVALID));
         }
     };
     let single = records.len() == 1;
@@ -248,7 +322,7 @@ fn render_cmd(
     bar.finish_and_clear();
     let (mut failed, mut written, mut pdf) = (0, 0, false);
     for o in &outcomes {
-        print_problems(&o.warnings);
+        print_problems(&o.warnings)?;
         match &o.result {
             Ok(paths) => {
                 written += paths.len();
@@ -257,24 +331,24 @@ fn render_cmd(
                     .any(|p| p.extension().is_some_and(|x| x == "pdf"));
                 if single {
                     for p in paths {
-                        println!("{}", p.display());
+                        outln!("{}", p.display())?;
                     }
                 }
             }
             Err(problems) => {
                 failed += 1;
-                print_problems(problems);
+                print_problems(problems)?;
             }
         }
     }
     if pdf {
-        eprintln!(
+        errln!(
             "PDF nhúng phông {}",
             fonts.face(vanban_font::Variant::Regular).name()
-        );
+        )?;
     }
     if !single {
-        eprintln!(
+        errln!(
             "Đã soạn {}/{} hồ sơ ({written} tệp) vào {} trong {} giây{}",
             records.len() - failed,
             records.len(),
@@ -285,13 +359,13 @@ fn render_cmd(
             } else {
                 String::new()
             }
-        );
+        )?;
     }
-    if failed > 0 {
+    Ok(if failed > 0 {
         ExitCode::from(INVALID)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn doc_names(doc: DocArg) -> Option<Vec<String>> {
@@ -321,10 +395,11 @@ fn markup_cmd(
     record: &Path,
     doc: DocArg,
     template_dir: Option<PathBuf>,
+    anh_dir: Option<PathBuf>,
     meeting: Option<String>,
-) -> ExitCode {
+) -> std::io::Result<ExitCode> {
     let result = Templates::load(template_dir.as_deref()).and_then(|t| {
-        let (l, _) = render::load_checked(record)?;
+        let (l, _) = render::load_checked(record, anh_dir.as_deref())?;
         let profile = vanban_model::Profile::builtin(&l.record.the_thuc).expect("checked");
         let view = vanban::context::build(&l.record, profile);
         let docs = doc_names(doc).unwrap_or_else(|| {
@@ -341,49 +416,42 @@ fn markup_cmd(
         }
         Ok(out)
     });
-    match result {
+    Ok(match result {
         Ok(text) => {
-            print!("{text}");
+            write_out(format_args!("{text}"))?;
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(&problems);
+            print_problems(&problems)?;
             ExitCode::from(INVALID)
         }
-    }
+    })
 }
 
-fn init(file: &Path) -> ExitCode {
-    if file.exists() {
-        eprintln!(
-            "{}: lỗi: tệp đã có; chọn tên khác để không ghi đè hồ sơ đang có",
-            file.display()
-        );
-        return ExitCode::from(INVALID);
+/// Writes the starter record; never over an existing file (or link).
+fn init(file: &Path) -> std::io::Result<ExitCode> {
+    if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        errln!(
+            "lỗi: không tạo được thư mục {}: {}",
+            dir.display(),
+            output::io_vi(&e)
+        )?;
+        return Ok(ExitCode::from(INVALID));
     }
-    let starter = vanban::render::Rendered {
-        name: file
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "ho-so.yaml".into()),
-        bytes: include_bytes!("../fixtures/mau-khoi-dau.yaml").to_vec(),
-    };
-    let dir = file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    match output::write_all(dir, &[starter]) {
-        Ok(_) => {
-            eprintln!(
+    match output::create_new(file, include_bytes!("../fixtures/mau-khoi-dau.yaml")) {
+        Ok(()) => {
+            errln!(
                 "đã tạo {}; sửa các mục có chú thích rồi chạy: vanban check {}",
                 file.display(),
                 file.display()
-            );
-            ExitCode::SUCCESS
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("lỗi: {e}");
-            ExitCode::from(INVALID)
+            errln!("lỗi: {e}")?;
+            Ok(ExitCode::from(INVALID))
         }
     }
 }

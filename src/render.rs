@@ -125,6 +125,8 @@ pub struct Engine {
     pub templates: Templates,
     pub template_dir: Option<PathBuf>,
     pub fonts: &'static Fonts,
+    /// A folder pictures may come from besides the record's own (`--anh-dir`).
+    pub anh_dir: Option<PathBuf>,
 }
 
 /// A rendered file, not yet written.
@@ -155,11 +157,16 @@ fn section_key(doc: &str) -> &'static str {
     }
 }
 
-/// Loads and checks a record: `Err` holds every problem (warnings included) when there is
-/// at least one error; `Ok` carries the warnings.
-pub fn load_checked(path: &Path) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {
+/// Loads and checks a record, its pictures included (`anh_dir`: the `--anh-dir` folder):
+/// `Err` holds every problem (warnings included) when there is at least one error; `Ok`
+/// carries the warnings.
+pub fn load_checked(
+    path: &Path,
+    anh_dir: Option<&Path>,
+) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {
     let (loaded, mut problems) = load_file(path)?;
     problems.extend(check(&loaded));
+    problems.extend(crate::assets::check_record_pictures(&loaded, anh_dir));
     // In file order, as a reader goes through the record.
     problems.sort_by_key(|p| p.pos);
     if problems.iter().any(Problem::is_error) {
@@ -291,7 +298,7 @@ impl Engine {
     }
 
     /// Template → markup → document model, with the record's tone-mark style applied and
-    /// pictures loaded (paths relative to the record).
+    /// pictures loaded (paths relative to the record, confined: see [`crate::assets`]).
     pub fn document(
         &self,
         doc: &str,
@@ -313,8 +320,9 @@ impl Engine {
             let line = text.lines().nth(e.line.saturating_sub(1)).unwrap_or("");
             // A line without template expressions stands as it is in the template: point
             // at it there.
-            let src = std::fs::read_to_string(&file)
+            let src = crate::input::read_regular(&file, templates::MAX_TEMPLATE_BYTES)
                 .ok()
+                .and_then(|b| String::from_utf8(b).ok())
                 .or_else(|| templates::embedded(&name).map(str::to_string))
                 .unwrap_or_default();
             let pos = src
@@ -342,15 +350,15 @@ impl Engine {
             if let Block::Image(img) = b
                 && !img.path.is_empty()
             {
-                let p = base.join(&img.path);
-                img.data = std::fs::read(&p).map_err(|e| {
-                    vec![Problem::error(
-                        &p.display().to_string(),
-                        None,
-                        "",
-                        format!("không đọc được ảnh: {e}"),
-                    )]
-                })?;
+                img.data = crate::assets::load_picture(base, self.anh_dir.as_deref(), &img.path)
+                    .map_err(|m| {
+                        vec![Problem::error(
+                            &base.join(&img.path).display().to_string(),
+                            None,
+                            "",
+                            m,
+                        )]
+                    })?;
             }
         }
         Ok(model)

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 use vanban_viet::{self as viet, Date, DateStyle, NumberStyle, WordsOptions};
@@ -27,9 +28,53 @@ pub fn embedded(name: &str) -> Option<&'static str> {
     EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }
 
+/// How long one template may render before it is stopped and reported.
+pub const TEMPLATE_TIME_LIMIT: Duration = Duration::from_secs(30);
+/// Environment variable overriding [`TEMPLATE_TIME_LIMIT`], in whole seconds (for tests).
+pub const TEMPLATE_TIME_ENV: &str = "VANBAN_TEMPLATE_SECONDS";
+/// The most markup one template may produce (a document's markup is tens of KB).
+pub const MAX_MARKUP_BYTES: usize = 8 * 1024 * 1024;
+/// The largest template file read from a `--templates` folder.
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+/// The largest number the `letter` filter takes (its letters repeat: 30 → "aa").
+pub const MAX_LETTER: usize = 10_000;
+
+/// The template time limit in force: [`TEMPLATE_TIME_ENV`] or [`TEMPLATE_TIME_LIMIT`].
+pub fn template_time_limit() -> Duration {
+    std::env::var(TEMPLATE_TIME_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(TEMPLATE_TIME_LIMIT, Duration::from_secs)
+}
+
+/// A writer that refuses to grow past a limit, so a runaway template stops early.
+struct Bounded {
+    buf: Vec<u8>,
+    exceeded: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + b.len() > MAX_MARKUP_BYTES {
+            self.exceeded = true;
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "markup limit",
+            ));
+        }
+        self.buf.extend_from_slice(b);
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Compiled templates, ready to render any number of records.
 pub struct Templates {
-    tera: Tera,
+    tera: Arc<Tera>,
 }
 
 /// Whether `kieu` names the Party convention: "party" (as `v.profile.convention` gives) or
@@ -129,8 +174,14 @@ fn register_helpers(tera: &mut Tera) {
     tera.register_filter("number_words", |n: u64, k: Kwargs, _: &State| {
         Ok::<_, tera::Error>(viet::number_words(n, &words_options(&k)?))
     });
-    tera.register_filter("letter", |n: usize, _: Kwargs, _: &State| {
-        viet::alphabet_letter(n.saturating_sub(1))
+    tera.register_filter("letter", |n: usize, _: Kwargs, _: &State| match n {
+        0 => Err(tera::Error::message(
+            "letter: số thứ tự bắt đầu từ 1 (1 → a); 0 không có chữ cái",
+        )),
+        n if n > MAX_LETTER => Err(tera::Error::message(format!(
+            "letter: số {n} quá lớn; tối đa {MAX_LETTER} (MAX_LETTER)"
+        ))),
+        n => Ok(viet::alphabet_letter(n - 1)),
     });
     tera.register_filter("sort_vi", |v: Vec<String>, _: Kwargs, _: &State| {
         let mut v = v;
@@ -184,7 +235,7 @@ impl Templates {
                     &dir.display().to_string(),
                     None,
                     "",
-                    format!("không mở được thư mục mẫu: {e}"),
+                    format!("không mở được thư mục mẫu: {}", crate::output::io_vi(&e)),
                 )]
             })?;
             let mut files: Vec<PathBuf> = entries
@@ -198,7 +249,16 @@ impl Templates {
                     .expect("has a name")
                     .to_string_lossy()
                     .to_string();
-                match std::fs::read_to_string(&path) {
+                // Regular files only, bounded: a FIFO named *.vb must not block.
+                let text = crate::input::read_regular(&path, MAX_TEMPLATE_BYTES)
+                    .map_err(|e| e.message())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| {
+                            "tệp mẫu không phải văn bản UTF-8; lưu lại với bảng mã UTF-8"
+                                .to_string()
+                        })
+                    });
+                match text {
                     Ok(src) => match sources.iter_mut().find(|(n, _, _)| *n == name) {
                         Some(slot) => *slot = (name, src, path),
                         None => sources.push((name, src, path)),
@@ -218,13 +278,17 @@ impl Templates {
             }
         }
         if problems.is_empty() {
-            Ok(Templates { tera })
+            Ok(Templates {
+                tera: Arc::new(tera),
+            })
         } else {
             Err(problems)
         }
     }
 
     /// Renders a document's template to markup. The problem points into the template file.
+    /// The render runs on its own thread, bounded in time ([`template_time_limit`]) and in
+    /// output ([`MAX_MARKUP_BYTES`]); a render past its time is left running and reported.
     pub fn render(
         &self,
         doc: &str,
@@ -232,23 +296,100 @@ impl Templates {
         dir: Option<&Path>,
     ) -> Result<String, Vec<Problem>> {
         let name = format!("{doc}.vb");
-        self.tera.render(&name, ctx).map_err(|e| {
+        let limit = template_time_limit();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (tera, ctx_owned, job_name) = (self.tera.clone(), ctx.clone(), name.clone());
+        let spawned = std::thread::Builder::new()
+            .name(format!("mau-{doc}"))
+            .spawn(move || {
+                let mut w = Bounded {
+                    buf: Vec::new(),
+                    exceeded: false,
+                };
+                let r = tera.render_to(&job_name, &ctx_owned, &mut w);
+                let _ = tx.send((r, w));
+            });
+        let bound = |msg: String, hint: &str| {
+            let (path, src) = template_source(&name, dir);
+            vec![
+                Problem::error(&path, None, "", msg)
+                    .with_hint(hint)
+                    .with_source(&Arc::from(src.as_str())),
+            ]
+        };
+        if spawned.is_err() {
+            return Err(bound(
+                format!("không chạy được mẫu {name}: hệ thống không tạo thêm được luồng"),
+                "chạy lại khi máy bớt bận",
+            ));
+        }
+        let (result, w) = match rx.recv_timeout(limit) {
+            Ok(x) => x,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                return Err(bound(
+                    format!(
+                        "mẫu {name} chạy quá {} giây (TEMPLATE_TIME_LIMIT) nên đã bị dừng",
+                        limit.as_secs()
+                    ),
+                    "mẫu có vòng lặp quá lớn hoặc lồng nhau (range, for); sửa mẫu cho vòng lặp theo dữ liệu hồ sơ",
+                ));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(bound(
+                    format!("mẫu {name} dừng bất thường khi dựng"),
+                    "xem lại các vòng lặp và bộ lọc của mẫu",
+                ));
+            }
+        };
+        if w.exceeded {
+            return Err(bound(
+                format!(
+                    "mẫu {name} sinh ra quá {} văn bản đánh dấu (MAX_MARKUP_BYTES) nên đã bị dừng",
+                    crate::input::size_vi(MAX_MARKUP_BYTES)
+                ),
+                "mẫu có vòng lặp quá lớn; sửa mẫu cho vòng lặp theo dữ liệu hồ sơ",
+            ));
+        }
+        result.map_err(|e| {
             let file = report_file(&e, &name);
             let (path, src) = template_source(&file, dir);
             vec![template_problem(&path, &src, &e)]
+        })?;
+        String::from_utf8(w.buf).map_err(|_| {
+            bound(
+                format!("mẫu {name} sinh ra văn bản không phải UTF-8"),
+                "xem lại các bộ lọc của mẫu",
+            )
         })
     }
 
-    /// Writes the embedded set to `dir`, as a starting point for a customised one.
-    pub fn export(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-        std::fs::create_dir_all(dir)?;
-        let mut written = Vec::new();
-        for (name, src) in EMBEDDED {
-            let p = dir.join(name);
-            std::fs::write(&p, src)?;
-            written.push(p);
+    /// Writes the embedded set to `dir`, as a starting point for a customised one. Files
+    /// already there are not overwritten (all are named) unless `force`; the set is
+    /// written all or nothing (see [`crate::output::write_all`]).
+    pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
+        if !force {
+            let existing: Vec<String> = EMBEDDED
+                .iter()
+                .map(|(n, _)| dir.join(n))
+                .filter(|p| std::fs::symlink_metadata(p).is_ok())
+                .map(|p| p.display().to_string())
+                .collect();
+            if !existing.is_empty() {
+                return Err(format!(
+                    "đã có {}; không ghi đè để giữ mẫu bạn có thể đã sửa. Chưa ghi tệp nào. \
+                     Muốn thay bằng mẫu có sẵn thì thêm --force",
+                    existing.join(", ")
+                ));
+            }
         }
-        Ok(written)
+        let files: Vec<crate::render::Rendered> = EMBEDDED
+            .iter()
+            .map(|(n, s)| crate::render::Rendered {
+                name: n.to_string(),
+                bytes: s.as_bytes().to_vec(),
+            })
+            .collect();
+        crate::output::write_all(dir, &files)
     }
 }
 
@@ -332,7 +473,10 @@ fn template_hint(msg: &str) -> String {
 /// Where a template comes from (the override folder or the embedded set) and its text.
 fn template_source(file: &str, dir: Option<&Path>) -> (String, String) {
     if let Some(p) = dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
-        let src = std::fs::read_to_string(&p).unwrap_or_default();
+        let src = crate::input::read_regular(&p, MAX_TEMPLATE_BYTES)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         return (p.display().to_string(), src);
     }
     let src = embedded(file).unwrap_or_default().to_string();
@@ -440,6 +584,7 @@ mod tests {
             "An,Ăn,Bình"
         );
         assert_eq!(r("{{ 5 | letter }}"), "đ");
+        assert!(t.render_str("{{ 0 | letter }}", &ctx, false).is_err());
         assert!(
             t.render_str("{{ 5 | money_words(nghin=\"x\") }}", &ctx, false)
                 .is_err()

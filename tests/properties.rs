@@ -17,6 +17,7 @@ fn engine() -> Engine {
         templates: Templates::load(None).unwrap(),
         template_dir: None,
         fonts: vanban_font::Fonts::embedded(),
+        anh_dir: None,
     }
 }
 
@@ -146,7 +147,7 @@ fn hostile_text_stays_schema_valid() {
         v["giao_uoc"]["noi_dung"][1] = serde_yaml::Value::String(s.to_string());
         let f = dir.join(format!("r{i}.yaml"));
         std::fs::write(&f, serde_yaml::to_string(&v).unwrap()).unwrap();
-        let (loaded, _) = load_checked(&f).unwrap();
+        let (loaded, _) = load_checked(&f, None).unwrap();
         let req = Request {
             docs: None,
             formats: vec![Format::Docx],

@@ -36,26 +36,26 @@ impl Loaded {
 /// (unknown keys); `Err` holds those that did, with the others found before them.
 pub fn load_file(path: &Path) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {
     let file = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| vec![read_problem(&file, &e)])?;
-    if meta.len() as usize > MAX_RECORD_BYTES {
-        return Err(vec![Problem::error(
-            &file,
-            None,
-            "",
-            format!(
-                "tệp quá lớn ({} MB); hồ sơ cuộc họp chỉ được tối đa {} MB",
-                meta.len() / (1024 * 1024),
-                MAX_RECORD_BYTES / (1024 * 1024)
-            ),
-        )]);
-    }
-    let bytes = std::fs::read(path).map_err(|e| vec![read_problem(&file, &e)])?;
+    // Regular files only (a FIFO or a device is refused, never read), and the limit holds
+    // on the bytes read: /dev/zero reports a size of 0.
+    let bytes = crate::input::read_regular(path, MAX_RECORD_BYTES).map_err(|e| {
+        let p = Problem::error(&file, None, "", e.message());
+        vec![match e {
+            crate::input::ReadError::TooBig(_) => {
+                p.with_hint("hồ sơ cuộc họp chỉ vài KB; kiểm tra lại tên tệp")
+            }
+            _ => p,
+        }]
+    })?;
     let src = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let pos = utf8_pos(&bytes[..at]);
+        let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
         vec![
-            Problem::error(&file, None, "", "tệp không phải văn bản UTF-8").with_hint(format!(
-                "lưu lại tệp với bảng mã UTF-8 (byte lỗi ở vị trí {})",
-                e.utf8_error().valid_up_to()
-            )),
+            Problem::error(&file, Some(pos), "", "tệp không phải văn bản UTF-8")
+                .with_hint("lưu lại tệp với bảng mã UTF-8 (trong Notepad++: Encoding → UTF-8)")
+                .with_source(&lossy),
         ]
     })?;
     let (mut l, problems) = load_str(&file, src)?;
@@ -63,13 +63,14 @@ pub fn load_file(path: &Path) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {
     Ok((l, problems))
 }
 
-fn read_problem(file: &str, e: &std::io::Error) -> Problem {
-    let msg = match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
-        _ => format!("không đọc được tệp: {e}"),
-    };
-    Problem::error(file, None, "", msg)
+/// Line and column (in characters, from 1) of the byte after `valid`, valid UTF-8.
+fn utf8_pos(valid: &[u8]) -> Pos {
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: text.matches('\n').count() + 1,
+        col: text[line_start..].chars().count() + 1,
+    }
 }
 
 /// Parses record text; `file` names it in messages.
