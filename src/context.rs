@@ -85,8 +85,10 @@ pub struct MeetingView {
     pub place_date: String,
     /// The date in running text: "06-02-2024" (Party) or "06/02/2024" (state).
     pub date: String,
-    /// "Sáng 06-02".
+    /// "Sáng 06-02", or "Ngày 06-02" when the part of the day is not known.
     pub news_date: String,
+    /// "sáng", "chiều", "tối" or "" when not known.
+    pub session: String,
     pub present: usize,
     pub all_present: bool,
     pub host: Option<MemberView>,
@@ -121,6 +123,8 @@ pub struct VoteView {
     /// "tặng Cờ thi đua của Ủy ban nhân dân tỉnh".
     pub wording: String,
     pub method: String,
+    /// The vote's count is known (`dong_y` given).
+    pub counted: bool,
     pub yes: u32,
     pub cast: u32,
     /// "88,9%".
@@ -302,10 +306,36 @@ pub fn place(r: &Record) -> Place {
     }
 }
 
-/// Members present at a meeting: its `co_mat`, or all.
-fn present_at(r: &Record, h: &HoiNghi) -> usize {
+/// How many members the group has: `so_thanh_vien`, or those listed.
+pub fn member_count(r: &Record) -> usize {
+    r.khoi
+        .so_thanh_vien
+        .map(|n| n as usize)
+        .unwrap_or(r.thanh_vien.len())
+        .max(r.thanh_vien.len())
+}
+
+/// The part of the day of a meeting: from its start time, else its `buoi`.
+pub fn session_of(h: &HoiNghi) -> Option<Session> {
+    Session::from_time(&h.gio_bat_dau)
+        .ok()
+        .or(match h.buoi.as_str() {
+            "sang" => Some(Session::Morning),
+            "chieu" => Some(Session::Afternoon),
+            "toi" => Some(Session::Evening),
+            _ => None,
+        })
+}
+
+/// Members present at a meeting: its `co_mat`, its `so_co_mat`, or all.
+pub fn present_at(r: &Record, h: &HoiNghi) -> usize {
+    if let Some(n) = h.so_co_mat
+        && h.co_mat.is_empty()
+    {
+        return n as usize;
+    }
     if h.co_mat.is_empty() {
-        r.thanh_vien.len()
+        member_count(r)
     } else {
         let mut ids = h.co_mat.clone();
         ids.sort();
@@ -390,6 +420,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
             form_short: place.fill(&form.short),
             wording: format!("{} {}", form.verb, place.fill(&form.name)),
             method: v.phuong_thuc.clone(),
+            counted: v.dong_y.is_some(),
             yes,
             cast,
             percent: viet::percent(yes, cast).unwrap_or_default(),
@@ -424,7 +455,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
         .enumerate()
         .map(|(i, h)| {
             let d = date_of(&h.ngay).unwrap_or(fallback);
-            let session = Session::from_time(&h.gio_bat_dau).unwrap_or(Session::Morning);
+            let session = session_of(h);
             let present = present_at(r, h);
             let votes: Vec<VoteView> = r
                 .binh_xet
@@ -441,14 +472,18 @@ pub fn build(r: &Record, p: &Profile) -> View {
                 iso: d.to_string(),
                 place_date: viet::header_date_line(&r.dia_danh, d),
                 date: viet::running_date(d, dstyle),
-                news_date: viet::news_lead_date(session, d),
+                news_date: match session {
+                    Some(s) => viet::news_lead_date(s, d),
+                    None => format!("Ngày {}", viet::news_date(d)),
+                },
+                session: session.map(|s| viet::lower(s.word())).unwrap_or_default(),
                 present,
-                all_present: present == members.len(),
+                all_present: present == member_count(r),
                 host: member(r, &h.don_vi_dang_cai),
                 chairs_text: join_vi(&names),
                 chairs,
                 reviews: h.nam_tong_ket,
-                unanimous: !votes.is_empty() && votes.iter().all(|v| v.yes == v.cast),
+                unanimous: !votes.is_empty() && votes.iter().all(|v| v.counted && v.yes == v.cast),
                 awards: group_votes(&votes, awards, &place),
                 votes,
                 elects: here && r.lanh_dao.as_ref().is_some_and(|l| l.cach == "bau"),
@@ -702,7 +737,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
         },
         block_abbr,
         block_caps: viet::upper(&r.khoi.ten),
-        total: members.len(),
+        total: member_count(r),
         members,
         meetings,
         leadership,

@@ -39,8 +39,11 @@ const BAD: &[(&str, &str)] = &[
 /// The problems of one piece of text.
 pub fn text_problems(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // ".." outside "…" and the end mark "./.".
-    let cleaned = text.replace("./.", "§");
+    // ".." outside "…" and the end mark "./."; the blank left for a handwritten document
+    // number is spaces on purpose.
+    let cleaned = text
+        .replace("./.", "§")
+        .replace(vanban_viet::NUMBER_BLANK, "§");
     if cleaned.contains("..") {
         out.push("hai dấu chấm liền nhau".to_string());
     }

@@ -177,8 +177,13 @@ pub fn load_checked(
 }
 
 impl Engine {
-    /// Renders one loaded record to the requested files, in memory.
-    pub fn render(&self, l: &Loaded, req: &Request) -> Result<Vec<Rendered>, Vec<Problem>> {
+    /// The document models of a record's requested documents, one per job, before any
+    /// writer runs (the text check of [`crate::lint`] reads these).
+    pub fn documents(
+        &self,
+        l: &Loaded,
+        req: &Request,
+    ) -> Result<Vec<(Job, Document)>, Vec<Problem>> {
         let profile = Profile::builtin(&l.record.the_thuc).expect("checked");
         let docs: Vec<String> = match &req.docs {
             Some(d) => d.clone(),
@@ -245,16 +250,28 @@ impl Engine {
         // record's files are independent, and a cold run of one record is what a user
         // previewing waits for.
         let mut built = Vec::with_capacity(jobs.len());
-        for j in &jobs {
-            let ctx = templates::job_context(&l.record, &view, j);
+        for j in jobs {
+            let ctx = templates::job_context(&l.record, &view, &j);
             match self.document(&j.doc, &ctx, tone, base) {
                 Ok(doc) => built.push((j, doc)),
                 Err(ps) => problems.extend(ps),
             }
         }
+        if problems.is_empty() {
+            Ok(built)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Renders one loaded record to the requested files, in memory.
+    pub fn render(&self, l: &Loaded, req: &Request) -> Result<Vec<Rendered>, Vec<Problem>> {
+        let profile = Profile::builtin(&l.record.the_thuc).expect("checked");
+        let built = self.documents(l, req)?;
+        let mut problems = Vec::new();
         let work: Vec<(&Job, &Document, Format)> = built
             .iter()
-            .flat_map(|(j, doc)| req.formats.iter().map(move |f| (*j, doc, *f)))
+            .flat_map(|(j, doc)| req.formats.iter().map(move |f| (j, doc, *f)))
             // HTML is for the news item only.
             .filter(|(j, _, f)| *f != Format::Html || j.doc == "tin-bai")
             .collect();

@@ -15,10 +15,10 @@ date: {{ m.iso }}
 @title BIÊN BẢN
 Hội nghị {{ h.noi_dung }}
 @p
-Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}, {% endif %}{{ m.iso | date_long }}.
-
+Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}, {% elif m.session %}buổi {{ m.session }} {% endif %}{{ m.iso | date_long }}.
+{% if h.dia_diem %}
 Địa điểm: {{ h.dia_diem }}.
-
+{% endif %}
 Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}; {% endif %}có mặt {{ m.present }}/{{ v.total }} cơ quan thành viên{% if m.all_present %} (đủ các cơ quan thành viên){% endif %}.
 
 Chủ trì: {% if h.chu_toa %}{% for c in h.chu_toa %}{% if c.ho_ten %}{{ c.ho_ten }}{% else %}{{ blank }}{% endif %}{% if c.chuc_vu %}, {{ c.chuc_vu }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}{% elif m.chairs %}{{ blank }}, đại diện {{ m.chairs_text }}{% else %}{{ blank }}{% endif %}.
@@ -36,7 +36,7 @@ Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else 
 @heading 1
 {{ roman[sec - 1] }}. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG
 @list number
-{% for x in m.votes %}Đề nghị {{ x.wording }} cho {{ x.unit.name }}: {% if x.method %}hình thức {{ x.method }}, {% endif %}{{ x.yes }}/{{ x.cast }} phiếu đồng ý, đạt tỷ lệ {{ x.percent }}.
+{% for x in m.votes %}Đề nghị {{ x.wording }} cho {{ x.unit.name }}{% if x.counted %}: {% if x.method %}hình thức {{ x.method }}, {% endif %}{{ x.yes }}/{{ x.cast }} phiếu đồng ý, đạt tỷ lệ {{ x.percent }}{% elif x.method %} (hình thức {{ x.method }}){% endif %}.
 {% endfor -%}
 {% endif %}
 {%- if m.elects %}{% set sec = sec + 1 %}

@@ -13,7 +13,7 @@ năm {{ g.nam }}
 {% for c in d.bases %}{{ c }}
 
 {% endfor -%}
-Hôm nay, {{ d.iso | date_long }}, tại {{ h.dia_diem }}, {{ v.total | number_words }} cơ quan thành viên {{ r.khoi.ten }} thống nhất ký kết giao ước thi đua năm {{ g.nam }} với các nội dung sau:
+Hôm nay, {{ d.iso | date_long }}, {% if h.dia_diem %}tại {{ h.dia_diem }}, {% endif %}{{ v.total | number_words }} cơ quan thành viên {{ r.khoi.ten }} thống nhất ký kết giao ước thi đua năm {{ g.nam }} với các nội dung sau:
 @heading 1
 I. NỘI DUNG GIAO ƯỚC
 @list number

@@ -20,16 +20,17 @@ date: {{ m.iso }}
 @p news-title
 {{ title | sentence }}
 @p
-{{ m.news_date }}, tại {{ h.dia_diem }}, {{ r.khoi.ten }} tổ chức Hội nghị {{ h.noi_dung }}.{% if h.thanh_phan %} Dự hội nghị có {{ h.thanh_phan }}.{% endif %}{% if m.chairs | length > 1 %} Hội nghị do {{ m.chairs_text }} đồng chủ trì.{% endif %}
+{{ m.news_date }}, {% if h.dia_diem %}tại {{ h.dia_diem }}, {% endif %}{{ r.khoi.ten }} tổ chức Hội nghị {{ h.noi_dung }}.{% if h.thanh_phan %} Dự hội nghị có {{ h.thanh_phan }}.{% endif %}{% if m.chairs | length > 1 %} Hội nghị do {{ m.chairs_text }} đồng chủ trì.{% endif %}
 {% for a in s.anh %}{% if a.sau_doan == 1 %}
 @image path={{ a.tep }}
 {{ a.chu_thich }}
 {% endif %}{% endfor %}
 {%- if said %}
 @p
-{% if h.dien_bien %}{{ h.dien_bien | join(sep=" ") }}{% if m.awards or m.elects or m.states_leadership %} {% endif %}{% endif -%}
+{% if h.dien_bien %}{{ h.dien_bien | join(sep=" ") }}{% endif -%}
+{% if h.dien_bien and (m.awards or m.elects) %} {% endif -%}
 {% if m.awards %}{% if m.unanimous %}Các thành viên thống nhất bầu chọn đề nghị{% else %}Hội nghị đã bình xét, đề nghị{% endif %} {% for g in m.awards %}{{ g.wording_short }}{% if m.reviews %} năm {{ m.reviews }}{% endif %} cho {{ g.units_text }}{% if not loop.last %}; {% endif %}{% endfor %}{% if m.elects %}; đồng thời {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}{% endif %}.{% elif m.elects %}Hội nghị {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.{% endif -%}
-{% if m.states_leadership %}{% if h.dien_bien or m.awards %} {% endif %}{% include "_lanh-dao.vb" %}{% endif -%}
+{% if m.states_leadership %}{% if h.dien_bien or m.awards or m.elects %} {% endif %}{% include "_lanh-dao.vb" %}{% endif -%}
 {% if m.signs and not later %} Hội nghị thống nhất ký kết giao ước thi đua năm {{ m.signs }}, với các nội dung:{% endif %}
 {% endif %}
 {%- for a in s.anh %}{% if a.sau_doan != 1 %}

@@ -86,11 +86,11 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "missing required field",
-        from: "  dia_diem: Trường Chính trị tỉnh\n",
+        from: "  noi_dung: tổng kết phong trào thi đua năm 2023 và phát động, ký kết giao ước năm 2024\n",
         to: "",
         at: ":59:",
-        path: Some("hoi_nghi.dia_diem"),
-        words: &["thiếu trường bắt buộc «dia_diem»"],
+        path: Some("hoi_nghi.noi_dung"),
+        words: &["thiếu trường bắt buộc «noi_dung»"],
     },
     Case {
         name: "impossible date",

@@ -111,13 +111,16 @@ impl Checker<'_> {
     }
 
     /// Characters XML cannot carry (C0 controls but tab and line breaks, U+FFFE, U+FFFF)
-    /// would make a broken DOCX: refused wherever they stand.
+    /// would make a broken DOCX, and characters the embedded font lacks could not be drawn
+    /// in the PDF: both are refused wherever they stand, so that `check` promises `render`.
     fn characters(&mut self) {
         fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, char)>) {
             match v {
                 serde_json::Value::String(s) => {
+                    let face = vanban_font::Fonts::embedded().face(vanban_font::Variant::Regular);
                     if let Some(c) = s.chars().find(|c| {
                         matches!(*c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+                            || (!c.is_whitespace() && !c.is_control() && !face.has_char(*c))
                     }) {
                         out.push((path.to_string(), c));
                     }
@@ -129,7 +132,11 @@ impl Checker<'_> {
                 }
                 serde_json::Value::Object(m) => {
                     for (k, x) in m {
-                        let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                        let p = if path.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{path}.{k}")
+                        };
                         walk(x, &p, out);
                     }
                 }
@@ -143,14 +150,26 @@ impl Checker<'_> {
             &mut found,
         );
         for (path, c) in found {
-            self.error(
-                &path,
-                format!(
-                    "có ký tự điều khiển U+{:04X}, không dùng được trong văn bản",
-                    c as u32
-                ),
-            )
-            .hint = Some("xóa ký tự đó (thường do dán từ phần mềm khác)".into());
+            let path = self.yaml_path(&path);
+            if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') {
+                self.error(
+                    &path,
+                    format!(
+                        "có ký tự điều khiển U+{:04X}, không dùng được trong văn bản",
+                        c as u32
+                    ),
+                )
+                .hint = Some("xóa ký tự đó (thường do dán từ phần mềm khác)".into());
+            } else {
+                self.error(
+                    &path,
+                    format!(
+                        "ký tự «{c}» (U+{:04X}) không có trong phông chữ nên không in ra được",
+                        c as u32
+                    ),
+                )
+                .hint = Some("thay bằng chữ, số hoặc dấu thông thường; biểu tượng cảm xúc và chữ tượng hình không dùng được trong văn bản hành chính".into());
+            }
         }
     }
 
@@ -270,6 +289,24 @@ impl Checker<'_> {
         }
     }
 
+    /// The record path of a value as the YAML wrote it: fields that take one value or a
+    /// list (`hoi_nghi`, `chu_toa` …) hold a list in the record but may be a single map in
+    /// the file, where `x[0]` is just `x`.
+    fn yaml_path(&self, path: &str) -> String {
+        let mut out = String::new();
+        let mut rest = path;
+        while !rest.is_empty() {
+            let cut = rest[1..].find(['.', '[']).map_or(rest.len(), |i| i + 1);
+            let seg = &rest[..cut];
+            rest = &rest[cut..];
+            if seg == "[0]" && !self.l.index.has(&format!("{out}[0]")) {
+                continue;
+            }
+            out.push_str(seg);
+        }
+        out
+    }
+
     /// A year: present, and one a document can print.
     fn year(&mut self, path: &str, y: Option<i32>) {
         match y {
@@ -336,7 +373,24 @@ impl Checker<'_> {
                 );
             }
             dates.push(self.date(&format!("{p}.ngay"), &h.ngay));
-            self.required(&format!("{p}.dia_diem"), &h.dia_diem);
+            if !matches!(h.buoi.as_str(), "" | "sang" | "chieu" | "toi") {
+                self.error(&format!("{p}.buoi"), format!("buổi «{}» không có", h.buoi))
+                    .hint = Some("dùng sang, chieu hoặc toi".into());
+            }
+            if let Some(n) = h.so_co_mat {
+                let total = crate::context::member_count(r);
+                if n as usize > total {
+                    self.error(
+                        &format!("{p}.so_co_mat"),
+                        format!("{n} thành viên có mặt nhưng khối chỉ có {total} thành viên"),
+                    );
+                } else if n == 0 {
+                    self.error(
+                        &format!("{p}.so_co_mat"),
+                        "hội nghị phải có ít nhất một thành viên có mặt",
+                    );
+                }
+            }
             self.required(&format!("{p}.noi_dung"), &h.noi_dung);
             if h.nam_tong_ket.is_some() {
                 self.year(&format!("{p}.nam_tong_ket"), h.nam_tong_ket);
@@ -450,9 +504,6 @@ impl Checker<'_> {
             if self.required(&format!("{p}.don_vi"), &v.don_vi) {
                 self.member(&format!("{p}.don_vi"), &v.don_vi, ids);
             }
-            if v.dong_y.is_none() {
-                self.missing(&format!("{p}.dong_y"));
-            }
             let dong_y = v.dong_y.unwrap_or(0);
             if self.required(&format!("{p}.hinh_thuc"), &v.hinh_thuc) {
                 match awards.form(&v.hinh_thuc) {
@@ -489,11 +540,7 @@ impl Checker<'_> {
             }
             let Some(mi) = mi else { continue };
             let h = &r.hoi_nghi.items[mi];
-            let present = if h.co_mat.is_empty() {
-                r.thanh_vien.len()
-            } else {
-                h.co_mat.iter().collect::<HashSet<_>>().len()
-            };
+            let present = crate::context::present_at(r, h);
             let cast = v.tong_phieu.unwrap_or(present as u32);
             if let Some(t) = v.tong_phieu
                 && t as usize > present
@@ -509,6 +556,11 @@ impl Checker<'_> {
                     "tổng số phiếu bằng 0: không có cuộc bỏ phiếu nào",
                 )
                 .hint = Some("ghi số phiếu bầu (tong_phieu) và số phiếu đồng ý (dong_y)".into());
+            } else if v.dong_y.is_none() && v.tong_phieu.is_some() {
+                self.error(
+                    &format!("{p}.dong_y"),
+                    "có tổng số phiếu nhưng thiếu số phiếu đồng ý",
+                );
             } else if v.dong_y == Some(0) {
                 self.error(
                     &format!("{p}.dong_y"),
@@ -548,7 +600,11 @@ impl Checker<'_> {
             }
         }
         match b.cach.as_str() {
-            "" => self.missing("lanh_dao.cach"),
+            "" => {
+                if !b.hoi_nghi.is_empty() {
+                    self.meeting_ref("lanh_dao.hoi_nghi", &b.hoi_nghi, "việc công bố");
+                }
+            }
             "bau" => {
                 // With several meetings, the one that elected must be named.
                 if !b.hoi_nghi.is_empty() || r.hoi_nghi.items.len() > 1 {
@@ -556,10 +612,6 @@ impl Checker<'_> {
                 }
             }
             "luan-phien" | "tiep-tuc" | "chi-dinh" => {
-                if b.cach == "chi-dinh" && b.quyet_dinh.trim().is_empty() {
-                    self.error("lanh_dao.quyet_dinh", "được chỉ định thì cần ghi văn bản chỉ định")
-                        .hint = Some("ví dụ «Quyết định số 12/QĐ-HĐTĐKT ngày 05/01/2024 của Hội đồng Thi đua - Khen thưởng tỉnh»".into());
-                }
                 if !b.hoi_nghi.is_empty() {
                     self.meeting_ref("lanh_dao.hoi_nghi", &b.hoi_nghi, "việc công bố");
                 }
@@ -590,6 +642,14 @@ impl Checker<'_> {
                     &format!("{p}.nam_tong_ket"),
                     "tờ trình đề nghị khen thưởng cần năm được bình xét (nam_tong_ket) của hội nghị này",
                 );
+            }
+            for (i, v) in r.binh_xet.iter().enumerate() {
+                if meeting_index(r, &v.hoi_nghi) == Some(mi) && v.dong_y.is_none() {
+                    self.error(
+                        &format!("binh_xet[{i}].dong_y"),
+                        "tờ trình đề nghị khen thưởng cần số phiếu đồng ý của từng đề nghị",
+                    );
+                }
             }
             if !r
                 .binh_xet

@@ -24,9 +24,9 @@ pub const REQUIRED: &[(&str, &[&str])] = &[
     ("DiaPhuong", &["loai"]),
     ("Khoi", &["ten"]),
     ("ThanhVien", &["id", "ten"]),
-    ("HoiNghi", &["ngay", "dia_diem", "noi_dung"]),
-    ("BinhXet", &["hinh_thuc", "don_vi", "dong_y"]),
-    ("LanhDao", &["nam", "truong", "cach"]),
+    ("HoiNghi", &["ngay", "noi_dung"]),
+    ("BinhXet", &["hinh_thuc", "don_vi"]),
+    ("LanhDao", &["nam", "truong"]),
     ("GiaoUoc", &["nam", "noi_dung"]),
     ("Anh", &["chu_thich"]),
     ("TinBai", &["trang"]),
@@ -99,6 +99,8 @@ pub struct Khoi {
     pub ten: String,
     /// Abbreviation used in document numbers, e.g. "KTĐ".
     pub ten_viet_tat: String,
+    /// How many members the group has, when `thanh_vien` lists only some of them.
+    pub so_thanh_vien: Option<u32>,
 }
 
 /// A member agency.
@@ -155,10 +157,16 @@ pub struct HoiNghi {
     pub ngay: String,
     /// Start time "08:00"; decides "Sáng"/"Chiều" in the news item.
     pub gio_bat_dau: String,
+    /// The part of the day when the hour is not known: `sang`, `chieu` or `toi`. With
+    /// neither, the news item opens with "Ngày 06-02".
+    pub buoi: String,
     /// End time "11:30".
     pub gio_ket_thuc: String,
-    /// Where, e.g. "Trường Chính trị tỉnh".
+    /// Where, e.g. "Trường Chính trị tỉnh"; may be empty when not known (the documents
+    /// then name no place).
     pub dia_diem: String,
+    /// How many members were present, when `co_mat` does not list them.
+    pub so_co_mat: Option<u32>,
     /// Member id of the host agency, if it is a member.
     pub don_vi_dang_cai: String,
     /// The year this meeting reviews, e.g. 2023; only for a meeting that reviews a year.
@@ -198,7 +206,8 @@ pub struct BinhXet {
     pub don_vi: String,
     /// Method: "bỏ phiếu kín", "biểu quyết giơ tay" …
     pub phuong_thuc: String,
-    /// Votes in favour.
+    /// Votes in favour; may be empty when not published (then no count is printed; a
+    /// tờ trình needs it).
     pub dong_y: Option<u32>,
     /// Votes cast; empty means the members present.
     pub tong_phieu: Option<u32>,
@@ -215,12 +224,13 @@ pub struct LanhDao {
     /// Member id of the deputy (Phó khối / Cụm phó); empty when there is none.
     pub pho: String,
     /// How they came to be: `bau` (elected at a meeting of this record), `luan-phien`
-    /// (by rotation), `chi-dinh` (assigned by a decision), `tiep-tuc` (continuing).
+    /// (by rotation), `chi-dinh` (assigned), `tiep-tuc` (continuing); empty when not
+    /// known (the roles are then stated as facts).
     pub cach: String,
     /// Id of the meeting that elected or announced them; needed when the record has
     /// several meetings and they were elected.
     pub hoi_nghi: String,
-    /// For `chi-dinh`: the decision, e.g. "Quyết định số 12/QĐ-HĐTĐKT ngày 05/01/2024 của
+    /// For `chi-dinh`: the decision if known, e.g. "Quyết định số 12/QĐ-HĐTĐKT ngày 05/01/2024 của
     /// Hội đồng Thi đua - Khen thưởng tỉnh".
     pub quyet_dinh: String,
     /// For `bau`: every member present agreed ("thống nhất bầu").
