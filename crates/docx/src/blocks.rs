@@ -72,9 +72,9 @@ pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<B
                 flow.para(text_paragraph(style, &p.runs).keep_next(style.keep_next || keep));
             }
             Block::List(l) => list(l, profile, keep, &mut flow),
-            Block::Table(t) => tables::ruled(t, profile, keep, &mut flow),
-            Block::Closing(c) => tables::closing(c, profile, &mut flow),
-            Block::Grid(g) => tables::grid(g, profile, keep, &mut flow),
+            Block::Table(t) => tables::ruled(t, profile, fonts, keep, &mut flow),
+            Block::Closing(c) => tables::closing(c, profile, fonts, &mut flow),
+            Block::Grid(g) => tables::grid(g, profile, fonts, keep, &mut flow),
             Block::Image(img) => {
                 images += 1;
                 picture(img, images, profile, &mut flow)?;
