@@ -857,20 +857,24 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// A picture at 96 dpi, scaled down to the text width, centred, in a paragraph of
+    /// A picture at 96 dpi, scaled down to the text width and the page's height, centred, in a paragraph of
     /// automatic line height (the picture on the baseline, the body font's descent below)
     /// that keeps with its caption.
     fn image(&mut self, img: &Image) -> Result<(), LayoutError> {
         if !img.data.is_empty() {
-            let (w, h) = vanban_model::picture::natural_size(&img.data).ok_or_else(|| {
-                LayoutError::Image {
-                    path: img.path.clone(),
-                }
+            use vanban_model::picture;
+            let natural = picture::natural_size(&img.data).ok_or_else(|| LayoutError::Image {
+                path: img.path.clone(),
             })?;
-            let scale = (self.geo.text_width / w).min(1.0);
-            let (width, height) = (w * scale, h * scale);
+            picture::check(&img.data).map_err(|reason| LayoutError::Picture {
+                path: img.path.clone(),
+                reason,
+            })?;
             let body = self.profile.paragraph(vanban_model::ParaStyle::Body);
             let descent = self.fonts.face(Variant::Regular).descent(body.size);
+            // Within the text width and, with its line's descent, a page's height.
+            let room = vanban_model::geometry::body_height_pt(&self.profile.page) - descent;
+            let (width, height) = picture::display_size(natural, self.geo.text_width, room);
             self.push_first(Unit {
                 height: height + descent,
                 items: vec![Item::Image(Picture {

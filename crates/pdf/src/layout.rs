@@ -108,6 +108,8 @@ pub enum LayoutError {
     MissingGlyph { ch: char, text: String },
     /// An image whose size cannot be read.
     Image { path: String },
+    /// An image refused for a reason (too many pixels), in Vietnamese.
+    Picture { path: String, reason: String },
 }
 
 impl fmt::Display for LayoutError {
@@ -121,6 +123,7 @@ impl fmt::Display for LayoutError {
             LayoutError::Image { path } => {
                 write!(f, "không đọc được ảnh «{path}»: chỉ nhận tệp PNG hoặc JPEG")
             }
+            LayoutError::Picture { path, reason } => write!(f, "ảnh «{path}»: {reason}"),
         }
     }
 }
