@@ -91,6 +91,8 @@ fn read_picture(path: &Path, rel: &str) -> Result<Vec<u8>, String> {
             "ảnh «{rel}» không phải ảnh PNG hay JPEG đọc được (xét theo nội dung tệp, không theo đuôi tên)"
         ));
     }
+    // The pixel bound, so that `check` refuses what the PDF writer would.
+    vanban_model::picture::check(&data).map_err(|e| format!("ảnh «{rel}»: {e}"))?;
     Ok(data)
 }
 

@@ -72,12 +72,12 @@ pub(crate) fn body(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<B
                 flow.para(text_paragraph(style, &p.runs).keep_next(style.keep_next || keep));
             }
             Block::List(l) => list(l, profile, keep, &mut flow),
-            Block::Table(t) => tables::ruled(t, profile, keep, &mut flow),
-            Block::Closing(c) => tables::closing(c, profile, &mut flow),
-            Block::Grid(g) => tables::grid(g, profile, keep, &mut flow),
+            Block::Table(t) => tables::ruled(t, profile, fonts, keep, &mut flow),
+            Block::Closing(c) => tables::closing(c, profile, fonts, &mut flow),
+            Block::Grid(g) => tables::grid(g, profile, fonts, keep, &mut flow),
             Block::Image(img) => {
                 images += 1;
-                picture(img, images, profile, &mut flow)?;
+                picture(img, images, profile, fonts, &mut flow)?;
             }
             // The break's own paragraph mark, which Word carries to the next page, takes
             // no room there.
@@ -225,22 +225,32 @@ fn list(l: &List, profile: &Profile, keep_last: bool, flow: &mut Flow) {
     }
 }
 
-/// A picture, centred and at most as wide as the text, and its caption under it. A
+/// A picture, centred, within the text width and a page's height, and its caption under it. A
 /// picture without data (not found by the caller) leaves its caption only.
-fn picture(img: &Image, n: usize, profile: &Profile, flow: &mut Flow) -> Result<(), DocxError> {
+fn picture(
+    img: &Image,
+    n: usize,
+    profile: &Profile,
+    fonts: &Fonts,
+    flow: &mut Flow,
+) -> Result<(), DocxError> {
     if !img.data.is_empty() {
-        let (w, h) = vanban_model::picture::dimensions(&img.data)
-            .ok_or_else(|| DocxError::Image(img.path.clone()))?;
-        // Pixels at the shared resolution, in EMU (914400 an inch).
-        let emu = 914_400 / vanban_model::picture::PX_PER_INCH as u64;
-        let (mut cx, mut cy) = (w as u64 * emu, h as u64 * emu);
-        let max = page::text_width(profile) as u64 * 635;
-        if cx > max {
-            cy = cy * max / cx;
-            cx = max;
-        }
+        use vanban_model::picture;
+        let (w, h) =
+            picture::dimensions(&img.data).ok_or_else(|| DocxError::Image(img.path.clone()))?;
+        let natural = picture::natural_size(&img.data).unwrap_or_default();
+        // The size both writers give it: within the text width and, with its line's
+        // descent under it (automatic line height), a page's height.
+        let body = profile.paragraph(ParaStyle::Body);
+        let room = vanban_model::geometry::body_height_pt(&profile.page)
+            - fonts.face(vanban_font::Variant::Regular).descent(body.size);
+        let width = twip_pt(page::text_width(profile));
+        let (pw, ph) = picture::display_size(natural, width, room);
+        // Points to EMU (12,700 a point).
+        let emu = |pt: f32| (pt as f64 * 12_700.0).round() as u32;
+        let (cx, cy) = (emu(pw), emu(ph));
         let pic = Pic::new_with_dimensions(img.data.clone(), w, h)
-            .size(cx as u32, cy as u32)
+            .size(cx, cy)
             .id(format!("rIdImage{n}"));
         // Line spacing stays automatic: an exact height would crop the picture.
         flow.para(

@@ -66,6 +66,62 @@ pub(crate) fn longest_line(runs: &[Run], style: &Style, max_width: f32, fonts: &
         .fold(0.0, f32::max)
 }
 
+/// How many lines `runs` take in `style` in a column `width` points wide, indents
+/// included, as the PDF typesetter breaks them (an empty paragraph has one).
+pub(crate) fn line_count(runs: &[Run], style: &Style, width: f32, fonts: &Fonts) -> usize {
+    let spans: Vec<Span> = runs
+        .iter()
+        .filter(|r| !r.text.is_empty())
+        .map(|r| Span {
+            text: r.text.nfc().collect(),
+            variant: Variant::of(style.bold || r.bold, style.italic || r.italic),
+            size: style.size,
+            underline: false,
+        })
+        .collect();
+    let mm = |v: f32| vanban_model::geometry::mm_twips(v) as f32 / 20.0;
+    let frame = Frame {
+        width,
+        left_indent: mm(style.left_indent_mm),
+        first_indent: mm(style.first_indent_mm),
+        align: style.align,
+    };
+    break_lines(&spans, fonts, frame).len()
+}
+
+/// A table cell's height as both writers lay it out (the PDF's cells stack the same way):
+/// paragraphs of exact line height, the larger of two neighbours' spaces between them,
+/// the last one's space after included. It decides whether a row fits on a page
+/// ([`vanban_model::geometry::keeps_whole`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Stack {
+    y: f32,
+    after: f32,
+}
+
+impl Stack {
+    /// A paragraph of `lines` lines in `style`.
+    pub(crate) fn lines(&mut self, lines: usize, style: &Style) {
+        self.y += self.after.max(style.space_before_pt) + lines.max(1) as f32 * style.line_pt;
+        self.after = style.space_after_pt;
+    }
+
+    /// A paragraph of `runs` in `style`, `width` points wide.
+    pub(crate) fn para(&mut self, runs: &[Run], style: &Style, width: f32, fonts: &Fonts) {
+        self.lines(line_count(runs, style, width, fonts), style);
+    }
+
+    /// A rule paragraph: its border and a one-twip line.
+    pub(crate) fn rule(&mut self, thickness_pt: f32) {
+        self.y += self.after + thickness_pt + 0.05;
+        self.after = 0.0;
+    }
+
+    pub(crate) fn height(&self) -> f32 {
+        self.y + self.after
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

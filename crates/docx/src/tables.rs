@@ -8,12 +8,33 @@ use docx_rs::{
 use vanban_model::profile::{Align, Profile, SignProfile, Style};
 use vanban_model::{CellAlign, Closing, Column, Grid, ParaStyle, SignLine, Table as ModelTable};
 
-use crate::blocks::Flow;
-use crate::page::text_width;
-use crate::style::{border_eighths, mm_twip, paragraph, run, spacer, text_paragraph};
+use vanban_font::Fonts;
+use vanban_model::geometry::keeps_whole;
 
-/// The paragraphs of one table cell.
-pub(crate) struct Cell(pub Vec<Paragraph>);
+use crate::blocks::Flow;
+use crate::measure::Stack;
+use crate::page::text_width;
+use crate::style::{border_eighths, mm_twip, paragraph, run, spacer, text_paragraph, twip_pt};
+
+/// The paragraphs of one table cell and their height in points ([`Stack`]).
+pub(crate) struct Cell(pub Vec<Paragraph>, pub f32);
+
+/// A row's cells and whether it stays whole on a page (`cantSplit`).
+pub(crate) struct Row(Vec<Cell>, bool);
+
+impl Row {
+    /// A row whose content is `height` points high under `above` points of repeated header
+    /// rows: it stays whole when it fits on a page, the rule the PDF follows too.
+    fn new(cells: Vec<Cell>, height: f32, above: f32, profile: &Profile) -> Row {
+        Row(cells, keeps_whole(height, above, &profile.page))
+    }
+
+    /// A borderless row, as high as its tallest cell.
+    pub(crate) fn layout(cells: Vec<Cell>, profile: &Profile) -> Row {
+        let height = cells.iter().map(|c| c.1).fold(0.0, f32::max);
+        Row::new(cells, height, 0.0, profile)
+    }
+}
 
 pub(crate) use vanban_model::geometry::proportional;
 
@@ -28,11 +49,12 @@ fn padding(profile: &Profile) -> usize {
 }
 
 /// A fixed-layout table with an explicit grid: LibreOffice sizes columns from
-/// `w:tblGrid`, Word from the cell widths, so both are written. Rows never split.
-fn fixed_table(widths: &[i32], rows: Vec<Vec<Cell>>, valign: Option<VAlignType>) -> Table {
+/// `w:tblGrid`, Word from the cell widths, so both are written. Rows never split, but
+/// for one taller than a page, which Word would cut at the page's bottom.
+fn fixed_table(widths: &[i32], rows: Vec<Row>, valign: Option<VAlignType>) -> Table {
     let rows = rows
         .into_iter()
-        .map(|cells| {
+        .map(|Row(cells, whole)| {
             let cells = cells
                 .into_iter()
                 .zip(widths)
@@ -47,7 +69,8 @@ fn fixed_table(widths: &[i32], rows: Vec<Vec<Cell>>, valign: Option<VAlignType>)
                     }
                 })
                 .collect();
-            TableRow::new(cells).cant_split()
+            let row = TableRow::new(cells);
+            if whole { row.cant_split() } else { row }
         })
         .collect();
     Table::new(rows)
@@ -60,7 +83,7 @@ fn fixed_table(widths: &[i32], rows: Vec<Vec<Cell>>, valign: Option<VAlignType>)
 /// A borderless layout table with `pad` twips of padding left and right in each cell.
 pub(crate) fn layout_table(
     widths: &[i32],
-    rows: impl IntoIterator<Item = Vec<Cell>>,
+    rows: impl IntoIterator<Item = Row>,
     pad: usize,
 ) -> Table {
     fixed_table(widths, rows.into_iter().collect(), None)
@@ -71,10 +94,17 @@ pub(crate) fn layout_table(
 /// The ruled table of an annex: single borders, padded cells, header rows repeated on
 /// every page (marked in [`crate::normalize`]), body cells aligned per column.
 /// A ruled table; `keep_last` keeps its last row on the page of what follows (a closing).
-pub(crate) fn ruled(t: &ModelTable, profile: &Profile, keep_last: bool, flow: &mut Flow) {
+pub(crate) fn ruled(
+    t: &ModelTable,
+    profile: &Profile,
+    fonts: &Fonts,
+    keep_last: bool,
+    flow: &mut Flow,
+) {
     let tp = &profile.table;
     let widths = proportional(&t.widths, text_width(profile));
-    let rows = t
+    let pad = padding(profile);
+    let cells: Vec<Vec<Cell>> = t
         .rows
         .iter()
         .enumerate()
@@ -96,9 +126,34 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, keep_last: bool, flow: &m
                             ..tp.cell.clone()
                         }
                     };
-                    Cell(vec![text_paragraph(&style, cell)])
+                    let width = twip_pt(widths.get(j).copied().unwrap_or(0) - 2 * pad as i32);
+                    let mut stack = Stack::default();
+                    stack.para(cell, &style, width, fonts);
+                    Cell(vec![text_paragraph(&style, cell)], stack.height())
                 })
                 .collect()
+        })
+        .collect();
+    // A row is its top border and its content (the last row its bottom border too), as
+    // LibreOffice lays it out; header rows repeat over every body row on a new page.
+    let border = tp.border_pt;
+    let last = t.rows.len().saturating_sub(1);
+    let heights: Vec<f32> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let content = row.iter().map(|c| c.1).fold(0.0, f32::max);
+            border + content + if i == last { border } else { 0.0 }
+        })
+        .collect();
+    let above: f32 = heights.iter().take(t.header_rows).sum();
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(heights)
+        .enumerate()
+        .map(|(i, (row, h))| {
+            let above = if i < t.header_rows { 0.0 } else { above };
+            Row::new(row, h, above, profile)
         })
         .collect();
     let size = border_eighths(tp.border_pt);
@@ -119,7 +174,6 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, keep_last: bool, flow: &m
                 .color("000000"),
         )
     });
-    let pad = padding(profile);
     let table = fixed_table(&widths, rows, Some(VAlignType::Center))
         .set_borders(borders)
         .margins(TableCellMargins::new().margin(0, pad, 0, pad));
@@ -132,7 +186,7 @@ pub(crate) fn ruled(t: &ModelTable, profile: &Profile, keep_last: bool, flow: &m
 /// The closing pair: recipients left, signature right, kept whole and with the last body
 /// lines (every paragraph keeps with the next; the paragraph before it too, see
 /// [`crate::blocks`]).
-pub(crate) fn closing(c: &Closing, profile: &Profile, flow: &mut Flow) {
+pub(crate) fn closing(c: &Closing, profile: &Profile, fonts: &Fonts, flow: &mut Flow) {
     let sp = &profile.sign;
     // The space above, as a paragraph: it also separates the pair from a table above.
     flow.para(spacer(sp.space_before_pt).keep_next(true));
@@ -140,17 +194,17 @@ pub(crate) fn closing(c: &Closing, profile: &Profile, flow: &mut Flow) {
     // The row never splits; it keeps with what precedes it (that block's keep-with-next
     // and the spacer's), not with what follows.
     let row = vec![
-        Cell(sign_lines(&c.left, sp, false, 0.0)),
-        Cell(sign_lines(&c.right, sp, false, 0.0)),
+        sign_lines(&c.left, sp, false, 0.0, twip_pt(widths[0]), fonts),
+        sign_lines(&c.right, sp, false, 0.0, twip_pt(widths[1]), fonts),
     ];
     // No padding: the recipients stand flush with the margin.
-    flow.table(layout_table(&widths, [row], 0), 0);
+    flow.table(layout_table(&widths, [Row::layout(row, profile)], 0), 0);
 }
 
 /// The signature grid: `columns` equal cells a row, the last row padded with empty
 /// cells, `grid_row_gap_pt` between rows. `keep_last` keeps the last row on the page of
 /// what follows (a closing): Word keeps a row with the next when its paragraphs do.
-pub(crate) fn grid(g: &Grid, profile: &Profile, keep_last: bool, flow: &mut Flow) {
+pub(crate) fn grid(g: &Grid, profile: &Profile, fonts: &Fonts, keep_last: bool, flow: &mut Flow) {
     let sp = &profile.sign;
     let columns = g.columns.max(1);
     let widths = proportional(&vec![1; columns], text_width(profile));
@@ -158,7 +212,8 @@ pub(crate) fn grid(g: &Grid, profile: &Profile, keep_last: bool, flow: &mut Flow
         flow.para(spacer(sp.grid_row_gap_pt));
     }
     let last_row = g.cells.len().div_ceil(columns).saturating_sub(1);
-    let rows: Vec<Vec<Cell>> = g
+    let pad = padding(profile);
+    let rows: Vec<Row> = g
         .cells
         .chunks(columns)
         .enumerate()
@@ -167,28 +222,40 @@ pub(crate) fn grid(g: &Grid, profile: &Profile, keep_last: bool, flow: &mut Flow
             let keep = keep_last && r == last_row;
             let mut cells: Vec<Cell> = chunk
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(j, c)| {
                     // Every agency signs: a cell without a name line still gets the room
                     // for a signature and an empty name line.
                     let mut col = c.clone();
                     if !col.lines.iter().any(|(k, _)| *k == SignLine::Name) {
                         col.lines.push((SignLine::Name, String::new()));
                     }
-                    Cell(sign_lines(&col, sp, keep, gap))
+                    let width = twip_pt(widths[j] - 2 * pad as i32);
+                    sign_lines(&col, sp, keep, gap, width, fonts)
                 })
                 .collect();
-            cells.resize_with(columns, || Cell(Vec::new()));
-            cells
+            cells.resize_with(columns, || Cell(Vec::new(), 0.0));
+            Row::layout(cells, profile)
         })
         .collect();
     // Cells side by side keep the annex tables' padding apart.
-    flow.table(layout_table(&widths, rows, padding(profile)), 0);
+    flow.table(layout_table(&widths, rows, pad), 0);
 }
 
-/// A closing column or grid cell as paragraphs, each line in its profile style; a name
-/// comes after the room for the hand signature and keeps its line even when empty.
-fn sign_lines(col: &Column, sp: &SignProfile, keep_next: bool, gap_pt: f32) -> Vec<Paragraph> {
-    col.lines
+/// A closing column or grid cell `width` points wide as paragraphs, each line in its
+/// profile style; a name comes after the room for the hand signature and keeps its line
+/// even when empty.
+fn sign_lines(
+    col: &Column,
+    sp: &SignProfile,
+    keep_next: bool,
+    gap_pt: f32,
+    width: f32,
+    fonts: &Fonts,
+) -> Cell {
+    let mut stack = Stack::default();
+    let paras = col
+        .lines
         .iter()
         .enumerate()
         .map(|(i, (kind, text))| {
@@ -200,6 +267,12 @@ fn sign_lines(col: &Column, sp: &SignProfile, keep_next: bool, gap_pt: f32) -> V
                 style.space_before_pt += gap_pt;
             }
             style.keep_next |= keep_next;
+            stack.para(
+                &[vanban_model::Run::plain(text.clone())],
+                &style,
+                width,
+                fonts,
+            );
             let p = paragraph(&style);
             if text.is_empty() {
                 p
@@ -207,5 +280,6 @@ fn sign_lines(col: &Column, sp: &SignProfile, keep_next: bool, gap_pt: f32) -> V
                 p.add_run(run(text, &style))
             }
         })
-        .collect()
+        .collect();
+    Cell(paras, stack.height())
 }

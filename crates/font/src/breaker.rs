@@ -133,21 +133,9 @@ fn hyphen_break(glyphs: &[Glyph], i: usize) -> bool {
         && glyphs.get(i + 1).is_some_and(|g| !is_space(g.c))
 }
 
-/// The end of the box of text that starts at `i`: up to the next space, or just after a
-/// breakable hyphen.
-fn box_end(glyphs: &[Glyph], i: usize) -> usize {
-    let n = glyphs.len();
-    let mut j = i;
-    while j < n && !is_space(glyphs[j].c) {
-        j += 1;
-        if hyphen_break(glyphs, j - 1) {
-            break;
-        }
-    }
-    j
-}
-
-/// The end of the content of the line that starts at `start`: first fit.
+/// The end of the content of the line that starts at `start`: first fit. Each box is
+/// measured only until it overflows, so a line costs its own length, not its word's:
+/// a word of a million characters breaks in linear time.
 fn fit(glyphs: &[Glyph], start: usize, available: f32) -> usize {
     let n = glyphs.len();
     let mut i = start;
@@ -160,13 +148,27 @@ fn fit(glyphs: &[Glyph], start: usize, available: f32) -> usize {
             i += 1;
             continue;
         }
-        let to = box_end(glyphs, i);
-        let w: f32 = glyphs[i..to].iter().map(|g| g.width).sum();
-        if fits(width + pending + w, available) {
+        // The box runs to the next space or just after a breakable hyphen; stop
+        // measuring it at the first character that overflows.
+        let mut j = i;
+        let mut w = 0.0f32;
+        let mut overflow = false;
+        while j < n && !is_space(glyphs[j].c) {
+            w += glyphs[j].width;
+            j += 1;
+            if !fits(width + pending + w, available) {
+                overflow = true;
+                break;
+            }
+            if hyphen_break(glyphs, j - 1) {
+                break;
+            }
+        }
+        if !overflow {
             width += pending + w;
             pending = 0.0;
-            end = to;
-            i = to;
+            end = j;
+            i = j;
             continue;
         }
         if end > start {
@@ -176,12 +178,12 @@ fn fit(glyphs: &[Glyph], start: usize, available: f32) -> usize {
         // Nothing on this line yet and the box is too long (leading spaces included):
         // break it at the character that overflows, keeping at least one.
         let mut w = width + pending;
-        let mut j = i;
-        while j < to && (fits(w + glyphs[j].width, available) || j == i) {
-            w += glyphs[j].width;
-            j += 1;
+        let mut k = i;
+        while k < j && (fits(w + glyphs[k].width, available) || k == i) {
+            w += glyphs[k].width;
+            k += 1;
         }
-        return j;
+        return k;
     }
     // The rest of the text fits (trailing spaces hang).
     end.max(start)
@@ -337,6 +339,29 @@ mod tests {
         // Even a frame narrower than one character takes a character per line.
         let lines = break_lines(&[span("xyz")], fonts, frame(1.0, Align::Left));
         assert_eq!(texts(&lines), ["x", "y", "z"]);
+    }
+
+    #[test]
+    fn a_million_character_word_breaks_into_lines_within_the_measure() {
+        // First fit measures a box only until it overflows: without that, this took
+        // minutes (quadratic in the word's length).
+        let fonts = Fonts::embedded();
+        let word = "ư".repeat(1_000_000);
+        let f = frame(467.75, Align::Justify);
+        let lines = break_lines(&[span(&word)], fonts, f);
+        assert!(lines.len() > 10_000);
+        for l in &lines {
+            assert!(l.natural < l.available, "{} > {}", l.natural, l.available);
+            assert!(l.width <= l.available);
+        }
+        // Every line but the last is full: one more character would overflow it.
+        let one = w("ư");
+        for l in &lines[..lines.len() - 1] {
+            assert!(!fits(l.natural + one, l.available));
+        }
+        let back: String = texts(&lines).concat();
+        assert_eq!(back.len(), word.len());
+        assert!(back == word);
     }
 
     #[test]

@@ -37,6 +37,28 @@ pub fn split(total: i32, left_percent: f32) -> [i32; 2] {
     [left, total - left]
 }
 
+/// The height between the top and bottom margins in points, from the twip-rounded page
+/// and margins: what an empty page offers the body.
+pub fn body_height_pt(page: &Page) -> f32 {
+    (mm_twips(page.height_mm) - mm_twips(page.margin_top_mm) - mm_twips(page.margin_bottom_mm))
+        as f32
+        / 20.0
+}
+
+/// Tolerance of a fit on the page, as the PDF paginator compares.
+pub const FIT_EPSILON_PT: f32 = 0.01;
+
+/// The one rule for blocks that do not split (table and grid rows, the closing pair, the
+/// page-1 header's rows), which both writers follow: such a block, `height_pt` high with
+/// `above_pt` of repeated table header rows over it on a new page, stays whole (the DOCX
+/// marks it `cantSplit`; the PDF moves it to the next page) when it fits on an empty
+/// page. Taller, it splits across pages line by line, as LibreOffice splits a row that
+/// may split; Word would cut a `cantSplit` row taller than a page at its bottom, and the
+/// PDF must lose nothing either.
+pub fn keeps_whole(height_pt: f32, above_pt: f32, page: &Page) -> bool {
+    above_pt + height_pt <= body_height_pt(page) + FIT_EPSILON_PT
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +72,16 @@ mod tests {
         assert_eq!(w[0], 748);
         assert_eq!(proportional(&[1, 1, 1], 9355), [3118, 3119, 3118]);
         assert_eq!(split(9355, 45.0), [4210, 5145]);
+    }
+
+    #[test]
+    fn a_block_keeps_whole_up_to_the_body_height() {
+        let page = crate::Profile::builtin("dang").unwrap().page.clone();
+        let body = body_height_pt(&page);
+        // A4 less 20 mm top and bottom, each rounded to twips.
+        assert_eq!(body, (16838 - 1134 - 1134) as f32 / 20.0);
+        assert!(keeps_whole(body, 0.0, &page));
+        assert!(!keeps_whole(body + 0.5, 0.0, &page));
+        assert!(!keeps_whole(body - 10.0, 20.0, &page));
     }
 }

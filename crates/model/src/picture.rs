@@ -13,6 +13,43 @@ pub fn is_jpeg(data: &[u8]) -> bool {
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
+/// The most pixels a picture may have: 40 megapixels, a 7,300 × 5,500 photograph. A
+/// picture is decoded to its pixels for the PDF (a PNG; a JPEG is embedded as it is),
+/// three or four bytes each, so this bounds memory at about 160 MB; beyond it a small
+/// file of a huge, plain image would take gigabytes.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// Whether a picture can go into the documents: a PNG or JPEG whose header reads, of at
+/// most [`MAX_PIXELS`]. The error is the reason, in Vietnamese, for the user.
+pub fn check(data: &[u8]) -> Result<(), String> {
+    let (w, h) = dimensions(data)
+        .ok_or_else(|| "không phải tệp PNG hay JPEG, hoặc tệp ảnh bị hỏng".to_string())?;
+    let pixels = w as u64 * h as u64;
+    if pixels > MAX_PIXELS {
+        return Err(format!(
+            "ảnh quá lớn: {w} × {h} điểm ảnh ({} triệu), tối đa {} triệu điểm ảnh; hãy thu nhỏ ảnh",
+            pixels.div_ceil(1_000_000),
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
+/// The size a picture takes on the page, in points, for both writers: its natural size
+/// ([`natural_size`]), scaled down (never up, proportions kept) to at most `max_width`
+/// wide and `max_height` high — the text width, and the body height less what its line
+/// needs under it, so that a picture always fits on a page.
+pub fn display_size(natural: (f32, f32), max_width: f32, max_height: f32) -> (f32, f32) {
+    let (w, h) = natural;
+    let scale = (max_width / w).min(max_height / h).min(1.0);
+    (w * scale, h * scale)
+}
+
+/// Colour components of a JPEG (1 grey, 3 YCbCr/RGB, 4 CMYK), read from its frame header.
+pub fn jpeg_components(data: &[u8]) -> Option<u8> {
+    jpeg_frame(data).map(|f| f.2).filter(|&c| c > 0)
+}
+
 /// Width and height in pixels of a PNG or JPEG; `None` for anything else or a broken
 /// header.
 pub fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
@@ -24,6 +61,11 @@ pub fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
             .flatten()
             .filter(|&(w, h)| w > 0 && h > 0);
     }
+    jpeg_frame(data).map(|(w, h, _)| (w, h))
+}
+
+/// A JPEG's width, height and components, from its start-of-frame segment.
+fn jpeg_frame(data: &[u8]) -> Option<(u32, u32, u8)> {
     if !is_jpeg(data) {
         return None;
     }
@@ -46,7 +88,9 @@ pub fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
         if sof {
             let h = u16::from_be_bytes([*data.get(i + 3)?, *data.get(i + 4)?]) as u32;
             let w = u16::from_be_bytes([*data.get(i + 5)?, *data.get(i + 6)?]) as u32;
-            return (w > 0 && h > 0).then_some((w, h));
+            // 0 when the header stops short of it: the size is still known.
+            let components = data.get(i + 7).copied().unwrap_or(0);
+            return (w > 0 && h > 0).then_some((w, h, components));
         }
         i += len;
     }
@@ -81,6 +125,7 @@ mod tests {
         jpg.extend([0xFF, 0xC0, 0, 11, 8, 0x01, 0xE0, 0x02, 0x80, 3]);
         assert!(is_jpeg(&jpg));
         assert_eq!(dimensions(&jpg), Some((640, 480)));
+        assert_eq!(jpeg_components(&jpg), Some(3));
         assert_eq!(dimensions(b"GIF89a"), None);
     }
 
@@ -91,6 +136,33 @@ mod tests {
         png.extend(96u32.to_be_bytes());
         png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]); // depth, colour…, CRC
         assert_eq!(natural_size(&png), Some((144.0, 72.0)));
+    }
+
+    #[test]
+    fn pixels_are_bounded_with_a_vietnamese_reason() {
+        let png = |w: u32, h: u32| {
+            let mut png = PNG.to_vec();
+            png.extend([0, 0, 0, 13]);
+            png.extend(b"IHDR");
+            png.extend(w.to_be_bytes());
+            png.extend(h.to_be_bytes());
+            png
+        };
+        assert_eq!(check(&png(1, 20_000)), Ok(()));
+        assert_eq!(check(&png(8_000, 5_000)), Ok(()));
+        let e = check(&png(20_000, 20_000)).unwrap_err();
+        assert!(e.contains("ảnh quá lớn") && e.contains("400 triệu"), "{e}");
+        assert!(check(b"GIF89a").unwrap_err().contains("PNG"));
+    }
+
+    #[test]
+    fn display_size_fits_width_and_height() {
+        // 1 × 20,000 px is 0.75 × 15,000 pt: the height decides.
+        let (w, h) = display_size((0.75, 15_000.0), 467.75, 700.0);
+        assert!((h - 700.0).abs() < 1e-3 && (w - 0.035).abs() < 1e-3);
+        assert_eq!(display_size((100.0, 50.0), 467.75, 700.0), (100.0, 50.0));
+        let (w, h) = display_size((935.5, 100.0), 467.75, 700.0);
+        assert!((w - 467.75).abs() < 1e-3 && (h - 50.0).abs() < 1e-3);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use vanban_model::{
 
 use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm};
 use vanban_font::breaker::{Frame, Line, Span, break_lines};
+use vanban_model::geometry::keeps_whole;
 
 /// The least exact line height Word accepts, one twip: the height of the DOCX writer's
 /// "empty" paragraphs (spacers, rules, the page break's mark).
@@ -35,6 +36,161 @@ pub(crate) struct Unit {
     pub header: Option<usize>,
     /// Items with y measured down from the unit's top.
     pub items: Vec<Item>,
+    /// The cells of a row taller than a page, line by line, so that the paginator can
+    /// split it ([`Rows::cut`]); `None` for everything that stays whole.
+    pub rows: Option<Box<Rows>>,
+}
+
+/// One line of a cell (or a rule paragraph), y measured down from the top of the row's
+/// content: where the row may split.
+#[derive(Debug, Clone)]
+pub(crate) struct Band {
+    pub top: f32,
+    pub bottom: f32,
+    pub items: Vec<Item>,
+    /// Lines of the band's paragraph before it and after it: widow/orphan control keeps
+    /// two of them on each side of a split.
+    pub before: usize,
+    pub after: usize,
+}
+
+/// The cells of a table row side by side, and its borders, to lay it out whole or cut.
+#[derive(Debug, Clone)]
+pub(crate) struct Rows {
+    /// Each cell's lines and its height (its last paragraph's space after included).
+    pub cells: Vec<(Vec<Band>, f32)>,
+    /// Width of the top border above the content (and of the bottom one): 0 without.
+    pub border: f32,
+    /// Whether the row has a bottom border of its own (a ruled table's last row).
+    pub bottom: bool,
+    /// x of the row's vertical borders, left to right; empty without borders.
+    pub edges: Vec<f32>,
+    /// Whether cells are centred vertically in the row (a ruled table's).
+    pub centre: bool,
+}
+
+impl Rows {
+    /// Height and items of the row laid out whole. A row taller than a page has its
+    /// cells at the top, as LibreOffice lays out a row it splits.
+    fn lay_out(&self, split: bool) -> (f32, Vec<Item>) {
+        let content = self.cells.iter().map(|c| c.1).fold(0.0, f32::max);
+        let border = self.border;
+        let mut items: Vec<Item> = Vec::new();
+        for (bands, height) in &self.cells {
+            let shift = border
+                + if self.centre && !split {
+                    (content - height) / 2.0
+                } else {
+                    0.0
+                };
+            for b in bands {
+                items.extend(b.items.iter().cloned().map(|i| shifted(i, shift)));
+            }
+        }
+        if let (Some(&left), Some(&right)) = (self.edges.first(), self.edges.last()) {
+            let (top, bottom) = (border / 2.0, border + content + border / 2.0);
+            let rule = |x1, y1, x2, y2| {
+                Item::Rule(Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    thickness: border,
+                })
+            };
+            items.push(rule(left, top, right, top));
+            items.push(rule(left, bottom, right, bottom));
+            for &x in &self.edges {
+                items.push(rule(x, top, x, bottom));
+            }
+        }
+        let height = border + content + if self.bottom { border } else { 0.0 };
+        (height, items)
+    }
+
+    /// The row as a unit.
+    pub(crate) fn unit(self, split: bool) -> Unit {
+        let (height, items) = self.lay_out(split);
+        Unit {
+            height,
+            items,
+            rows: split.then(|| Box::new(self)),
+            ..Unit::default()
+        }
+    }
+
+    /// The row cut `room` points below its top: each cell keeps the lines that end
+    /// above the cut (two at least of a paragraph it splits, and leaves two), and the rest
+    /// goes to a new row whose cells start with their first line left over, as LibreOffice
+    /// continues a split row on the next page. `None` when no line fits.
+    pub(crate) fn cut(&self, room: f32, at_top: bool) -> Option<(Rows, Rows)> {
+        let limit = room - self.border + vanban_model::geometry::FIT_EPSILON_PT;
+        let mut counts: Vec<usize> = self
+            .cells
+            .iter()
+            .map(|(bands, _)| {
+                let mut k = bands.iter().take_while(|b| b.bottom <= limit).count();
+                if k > 0 && k < bands.len() && bands[k].before > 0 {
+                    // The cut falls inside a paragraph: widow/orphan control, two lines
+                    // left over at least, else two taken at least, else none.
+                    let left = bands[k].after + 1;
+                    if left < 2 {
+                        k -= (2 - left).min(bands[k].before);
+                    }
+                    let taken = bands[k].before;
+                    if taken < 2 {
+                        k -= taken;
+                    }
+                }
+                k
+            })
+            .collect();
+        if counts.iter().all(|&k| k == 0) {
+            if !at_top {
+                return None;
+            }
+            // Not a line fits on an empty page (its repeated header rows take it all):
+            // take one all the same, rather than never end.
+            counts = self.cells.iter().map(|c| c.0.len().min(1)).collect();
+        }
+        if counts.iter().zip(&self.cells).all(|(&k, c)| k == c.0.len()) {
+            return None;
+        }
+        let mut first = Rows {
+            cells: Vec::new(),
+            bottom: false,
+            ..self.clone()
+        };
+        first.cells.clear();
+        let mut rest = Rows {
+            cells: Vec::new(),
+            ..self.clone()
+        };
+        rest.cells.clear();
+        for ((bands, height), &k) in self.cells.iter().zip(&counts) {
+            let head = bands[..k].to_vec();
+            let end = head.last().map_or(0.0, |b| b.bottom);
+            first.cells.push((head, end));
+            let shift = bands.get(k).map_or(*height, |b| b.top);
+            let tail: Vec<Band> = bands[k..]
+                .iter()
+                .map(|b| Band {
+                    top: b.top - shift,
+                    bottom: b.bottom - shift,
+                    items: b
+                        .items
+                        .iter()
+                        .cloned()
+                        .map(|i| shifted(i, -shift))
+                        .collect(),
+                    before: b.before,
+                    after: b.after,
+                })
+                .collect();
+            rest.cells.push((tail, (height - shift).max(0.0)));
+        }
+        Some((first, rest))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -141,7 +297,8 @@ struct Cell {
     y: f32,
     /// Space after the last paragraph, which merges with the next one's space before.
     after: f32,
-    items: Vec<Item>,
+    /// The cell's lines, each with its items.
+    bands: Vec<Band>,
 }
 
 impl Cell {
@@ -155,6 +312,12 @@ impl Cell {
     fn space_before(&mut self, space: f32) {
         self.y += self.after.max(space);
         self.after = 0.0;
+    }
+
+    /// The cell's lines and height, for [`Rows`].
+    fn into_rows_cell(self) -> (Vec<Band>, f32) {
+        let height = self.height();
+        (self.bands, height)
     }
 }
 
@@ -298,7 +461,7 @@ impl Builder<'_> {
             width: width - 2.0 * pad,
             y: 0.0,
             after: 0.0,
-            items: Vec::new(),
+            bands: Vec::new(),
         }
     }
 
@@ -317,9 +480,15 @@ impl Builder<'_> {
     ) -> Result<Vec<Line>, LayoutError> {
         cell.space_before(style.space_before_pt);
         let lines = self.lines(runs, style, self.frame(style, cell.width))?;
-        for line in &lines {
-            cell.items
-                .extend(self.line_items(line, style, cell.x, cell.y));
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            cell.bands.push(Band {
+                top: cell.y,
+                bottom: cell.y + style.line_pt,
+                items: self.line_items(line, style, cell.x, cell.y),
+                before: i,
+                after: n - i - 1,
+            });
             cell.y += style.line_pt;
         }
         cell.after = style.space_after_pt;
@@ -358,7 +527,13 @@ impl Builder<'_> {
         }
         cell.space_before(0.0);
         let (rule, height) = self.rule(length, cell.x + cell.width / 2.0, cell.y);
-        cell.items.push(rule);
+        cell.bands.push(Band {
+            top: cell.y,
+            bottom: cell.y + height,
+            items: vec![rule],
+            before: 0,
+            after: 0,
+        });
         cell.y += height;
     }
 
@@ -387,12 +562,11 @@ impl Builder<'_> {
         }
         self.cell_rule(&mut right, hp.national_rule_ratio * longest(&last));
 
-        // Row 2: number and brief; place and date level with the number.
-        let row1 = left.height().max(right.height());
-        for cell in [&mut left, &mut right] {
-            cell.y = row1;
-            cell.after = 0.0;
-        }
+        // Row 2: number and brief; place and date level with the number. A row of its
+        // own, as in the DOCX, that never starts a page.
+        self.push_row(true, layout_row(vec![left, right], &self.profile.page, 0.0));
+        let mut left = self.cell(self.geo.left, widths[0], 0.0);
+        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
         if let Some(number) = &h.number {
             self.cell_text(&mut left, number, &hp.number)?;
         }
@@ -400,15 +574,10 @@ impl Builder<'_> {
             self.cell_text(&mut left, brief, &hp.brief)?;
         }
         self.cell_text(&mut right, &h.place_date, &hp.place_date)?;
-
-        let height = left.height().max(right.height());
-        let mut items = left.items;
-        items.extend(right.items);
-        self.push_first(Unit {
-            height,
-            items,
-            ..Unit::default()
-        });
+        self.push_row(
+            false,
+            layout_row(vec![left, right], &self.profile.page, 0.0),
+        );
         self.spacer(hp.space_after_pt);
         Ok(())
     }
@@ -534,7 +703,6 @@ impl Builder<'_> {
                 .space_after_pt,
         );
         let widths = proportional(&t.widths, self.geo.text_width);
-        let table_width: f32 = widths.iter().sum();
         let pad = self.padding();
         let header = (t.header_rows > 0).then(|| {
             self.flow.headers.push(Vec::new());
@@ -563,47 +731,32 @@ impl Builder<'_> {
                 cells.push(cell);
                 x += width;
             }
-            let content = cells.iter().map(Cell::height).fold(0.0, f32::max);
             // A row's top border takes its width above the row's content (the last row's
             // bottom border too, below it), as LibreOffice lays out the DOCX; cells are
             // centred vertically in what is left, as the DOCX writer sets them.
-            let border = tp.border_pt;
-            let last = r + 1 == t.rows.len();
-            let height = border + content + if last { border } else { 0.0 };
-            let mut items: Vec<Item> = cells
-                .into_iter()
-                .flat_map(|c| {
-                    let shift = border + (content - c.height()) / 2.0;
-                    c.items.into_iter().map(move |i| shifted(i, shift))
-                })
-                .collect();
-            let (top, bottom) = (border / 2.0, border + content + border / 2.0);
-            // Borders: the row's box and the lines between its columns.
-            let left = self.geo.left;
-            let rule = |x1, y1, x2, y2| {
-                Item::Rule(Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    thickness: tp.border_pt,
-                })
-            };
-            items.push(rule(left, top, left + table_width, top));
-            items.push(rule(left, bottom, left + table_width, bottom));
-            let mut edge = left;
-            items.push(rule(edge, top, edge, bottom));
+            let mut edges = vec![self.geo.left];
             for w in &widths {
-                edge += w;
-                items.push(rule(edge, top, edge, bottom));
+                edges.push(edges.last().unwrap() + w);
             }
+            let rows = Rows {
+                cells: cells.into_iter().map(Cell::into_rows_cell).collect(),
+                border: tp.border_pt,
+                bottom: r + 1 == t.rows.len(),
+                edges,
+                centre: true,
+            };
+            let above: f32 = match header {
+                Some(h) if !is_header => self.flow.headers[h].iter().map(|u| u.height).sum(),
+                _ => 0.0,
+            };
+            let whole = rows.clone().unit(false);
+            let split = !keeps_whole(whole.height, above, &self.profile.page);
+            let base = if split { rows.unit(true) } else { whole };
             let u = Unit {
-                height,
                 // Header rows stay together and with the first body row.
                 breakable: !(is_header || (header.is_some() && r == t.header_rows)),
                 header: if is_header { None } else { header },
-                items,
-                ..Unit::default()
+                ..base
             };
             if let (true, Some(h)) = (is_header, header) {
                 self.flow.headers[h].push(u.clone());
@@ -663,8 +816,7 @@ impl Builder<'_> {
         let pad = self.padding();
         for (r, row) in g.cells.chunks(columns).enumerate() {
             let gap = if r > 0 { sp.grid_row_gap_pt } else { 0.0 };
-            let mut items = Vec::new();
-            let mut height: f32 = 0.0;
+            let mut cells = Vec::new();
             let mut x = self.geo.left;
             for (column, width) in row.iter().zip(&widths) {
                 // Every agency signs: a cell without a name still gets room and a line.
@@ -674,15 +826,12 @@ impl Builder<'_> {
                 }
                 let mut cell = self.cell(x, *width, pad);
                 self.sign_column(&mut cell, &column, gap)?;
-                height = height.max(cell.height());
-                items.extend(cell.items);
+                cells.push(cell);
                 x += width;
             }
             let u = Unit {
-                height,
                 breakable: true,
-                items,
-                ..Unit::default()
+                ..layout_row(cells, &self.profile.page, 0.0)
             };
             self.push_row(r == 0, u);
         }
@@ -701,33 +850,31 @@ impl Builder<'_> {
         let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
         self.sign_column(&mut left, &c.left, 0.0)?;
         self.sign_column(&mut right, &c.right, 0.0)?;
-        let height = left.height().max(right.height());
-        let mut items = left.items;
-        items.extend(right.items);
         self.keep = true;
-        self.push_first(Unit {
-            height,
-            items,
-            ..Unit::default()
-        });
+        let u = layout_row(vec![left, right], &self.profile.page, 0.0);
+        self.push_first(u);
         self.end_table();
         Ok(())
     }
 
-    /// A picture at 96 dpi, scaled down to the text width, centred, in a paragraph of
+    /// A picture at 96 dpi, scaled down to the text width and the page's height, centred, in a paragraph of
     /// automatic line height (the picture on the baseline, the body font's descent below)
     /// that keeps with its caption.
     fn image(&mut self, img: &Image) -> Result<(), LayoutError> {
         if !img.data.is_empty() {
-            let (w, h) = vanban_model::picture::natural_size(&img.data).ok_or_else(|| {
-                LayoutError::Image {
-                    path: img.path.clone(),
-                }
+            use vanban_model::picture;
+            let natural = picture::natural_size(&img.data).ok_or_else(|| LayoutError::Image {
+                path: img.path.clone(),
             })?;
-            let scale = (self.geo.text_width / w).min(1.0);
-            let (width, height) = (w * scale, h * scale);
+            picture::check(&img.data).map_err(|reason| LayoutError::Picture {
+                path: img.path.clone(),
+                reason,
+            })?;
             let body = self.profile.paragraph(vanban_model::ParaStyle::Body);
             let descent = self.fonts.face(Variant::Regular).descent(body.size);
+            // Within the text width and, with its line's descent, a page's height.
+            let room = vanban_model::geometry::body_height_pt(&self.profile.page) - descent;
+            let (width, height) = picture::display_size(natural, self.geo.text_width, room);
             self.push_first(Unit {
                 height: height + descent,
                 items: vec![Item::Image(Picture {
@@ -749,6 +896,25 @@ impl Builder<'_> {
             self.keep = false;
         }
         Ok(())
+    }
+}
+
+/// A borderless row (header, grid, closing) as a unit: whole, or cut into lines when it is
+/// taller than a page under `above` points of repeated rows (the rule both writers
+/// share, [`keeps_whole`]).
+fn layout_row(cells: Vec<Cell>, page: &vanban_model::profile::Page, above: f32) -> Unit {
+    let rows = Rows {
+        cells: cells.into_iter().map(Cell::into_rows_cell).collect(),
+        border: 0.0,
+        bottom: false,
+        edges: Vec::new(),
+        centre: false,
+    };
+    let whole = rows.clone().unit(false);
+    if keeps_whole(whole.height, above, page) {
+        whole
+    } else {
+        rows.unit(true)
     }
 }
 

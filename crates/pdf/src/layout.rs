@@ -31,13 +31,11 @@ use vanban_model::{Document, Profile};
 
 use crate::blocks::{Flow, Unit, build_flow};
 use vanban_font::breaker::{Frame, break_lines};
+use vanban_model::geometry::FIT_EPSILON_PT as FIT_EPSILON;
 
 /// Baseline position inside an exact-height line, as a share of the line height from its
 /// top (LibreOffice: 4/5 of a fixed line is above the baseline).
 pub const BASELINE_RATIO: f32 = 0.8;
-
-/// Tolerance when comparing a line's bottom with the bottom margin.
-const FIT_EPSILON: f32 = 0.01;
 
 /// [`Text::block`] of a page number, which belongs to no block.
 pub const NO_BLOCK: usize = usize::MAX;
@@ -110,6 +108,8 @@ pub enum LayoutError {
     MissingGlyph { ch: char, text: String },
     /// An image whose size cannot be read.
     Image { path: String },
+    /// An image refused for a reason (too many pixels), in Vietnamese.
+    Picture { path: String, reason: String },
 }
 
 impl fmt::Display for LayoutError {
@@ -123,6 +123,7 @@ impl fmt::Display for LayoutError {
             LayoutError::Image { path } => {
                 write!(f, "không đọc được ảnh «{path}»: chỉ nhận tệp PNG hoặc JPEG")
             }
+            LayoutError::Picture { path, reason } => write!(f, "ảnh «{path}»: {reason}"),
         }
     }
 }
@@ -243,8 +244,17 @@ fn paginate(flow: &Flow, geo: Geometry) -> Vec<(Vec<Item>, bool)> {
     // dropped, a table's header rows repeat).
     let mut soft = false;
     let mut i = 0;
+    // What is left of a row split at the bottom of the last page: it stands for unit i.
+    let mut carry: Option<Unit> = None;
     while i < units.len() {
-        let u = &units[i];
+        let owned;
+        let u = match carry.take() {
+            Some(c) => {
+                owned = c;
+                &owned
+            }
+            None => &units[i],
+        };
         let new_section = i > 0 && units[i - 1].section_end;
         if (u.hard_break || new_section) && !page.is_empty() {
             pages.push((
@@ -265,7 +275,32 @@ fn paginate(flow: &Flow, geo: Geometry) -> Vec<(Vec<Item>, bool)> {
             _ => &[],
         };
         let head: f32 = repeat.iter().map(|r| r.height).sum();
-        if at_top || y + gap + head + u.height <= geo.bottom + FIT_EPSILON {
+        let fits = y + gap + head + u.height <= geo.bottom + FIT_EPSILON;
+        // A row taller than a page splits where the page ends, from wherever it starts
+        // (vanban_model::geometry::keeps_whole decided which rows).
+        let cut = match &u.rows {
+            Some(rows) if !fits => rows.cut(geo.bottom - (y + gap + head), at_top),
+            _ => None,
+        };
+        if let Some((first, rest)) = cut {
+            let part = first.unit(true);
+            let mut items = Vec::new();
+            let mut top = y + gap;
+            for r in repeat.iter().chain(std::iter::once(&part)) {
+                items.extend(r.items.iter().map(|it| to_page(it, top, geo.height)));
+                top += r.height;
+            }
+            page.push(Placed { unit: i, items });
+            pages.push((finish(&mut page), std::mem::replace(&mut starts, false)));
+            y = geo.top;
+            soft = true;
+            carry = Some(Unit {
+                header: u.header,
+                ..rest.unit(true)
+            });
+            continue;
+        }
+        if at_top || fits {
             let mut items = Vec::new();
             let mut top = y + gap;
             for r in repeat.iter().chain(std::iter::once(u)) {

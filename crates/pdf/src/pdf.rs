@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use printpdf::{
-    Date, FontId, Line, LinePoint, Mm, Offset, OffsetDateTime, Op, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, TextItem, TextMatrix,
-    Time, XObject, XObjectId, XObjectTransform,
+    Date, ExternalXObject, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm,
+    Offset, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, TextItem, TextMatrix, Time, XObject, XObjectId,
+    XObjectTransform,
 };
 use vanban_font::{Fonts, Variant};
 use vanban_model::{Block, Document, Meta, Profile};
@@ -100,8 +101,16 @@ pub fn render(
         optimize: true,
         subset_fonts: true,
         secure: true,
-        // Keep pictures as decoded, losslessly compressed: no re-encoding guesswork.
-        image_optimization: None,
+        // A PNG's pixels, Flate-compressed as they are (its alpha as a soft mask): no
+        // resizing, no lossy re-encoding; without options printpdf writes them raw.
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
     };
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
@@ -267,23 +276,66 @@ fn add_images(
             if ids.contains_key(&p.block) {
                 continue;
             }
-            let mut warnings = Vec::new();
-            let raw = RawImage::decode_from_bytes(&img.data, &mut warnings).map_err(|message| {
-                PdfError::Image {
-                    path: img.path.clone(),
-                    message,
-                }
-            })?;
             let id = XObjectId(format!("Im{}", p.block));
-            let size = (raw.width, raw.height);
-            pdf.resources
-                .xobjects
-                .map
-                .insert(id.clone(), XObject::Image(raw));
+            let (xobject, size) = if let Some(x) = jpeg_xobject(&img.data) {
+                // A JPEG goes in as it is (DCT): decoding and recompressing it would make
+                // the file many times larger and the picture no better.
+                let size = (x.width.unwrap().0, x.height.unwrap().0);
+                (XObject::External(x), size)
+            } else {
+                let mut warnings = Vec::new();
+                let raw =
+                    RawImage::decode_from_bytes(&img.data, &mut warnings).map_err(|message| {
+                        PdfError::Image {
+                            path: img.path.clone(),
+                            message,
+                        }
+                    })?;
+                let size = (raw.width, raw.height);
+                (XObject::Image(raw), size)
+            };
+            pdf.resources.xobjects.map.insert(id.clone(), xobject);
             ids.insert(p.block, (id, size.0, size.1));
         }
     }
     Ok(ids)
+}
+
+/// A JPEG as an image XObject of its own bytes (DCTDecode); `None` for other data or a
+/// JPEG whose frame header does not say its colours.
+fn jpeg_xobject(data: &[u8]) -> Option<ExternalXObject> {
+    use printpdf::xobject::{DictItem, ExternalStream};
+    use vanban_model::picture;
+    let (w, h) = picture::dimensions(data).filter(|_| picture::is_jpeg(data))?;
+    let space: &[u8] = match picture::jpeg_components(data)? {
+        1 => b"DeviceGray",
+        3 => b"DeviceRGB",
+        4 => b"DeviceCMYK",
+        _ => return None,
+    };
+    let name = |n: &[u8]| DictItem::Name(n.to_vec());
+    let dict = [
+        ("Type", name(b"XObject")),
+        ("Subtype", name(b"Image")),
+        ("Width", DictItem::Int(w as i64)),
+        ("Height", DictItem::Int(h as i64)),
+        ("BitsPerComponent", DictItem::Int(8)),
+        ("ColorSpace", name(space)),
+        ("Filter", name(b"DCTDecode")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    Some(ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: data.to_vec(),
+            compress: false,
+        },
+        width: Some(printpdf::Px(w as usize)),
+        height: Some(printpdf::Px(h as usize)),
+        dpi: None,
+    })
 }
 
 fn page_ops(
