@@ -232,7 +232,10 @@ pub fn schema() -> &'static Json {
             .unwrap_or("Record")
             .to_string();
         let mark = |name: &str, node: &mut Json| {
-            if let Some(obj) = node.as_object_mut() {
+            // Only objects with named fields; a one-or-many wrapper (`anyOf`) is not one.
+            if let Some(obj) = node.as_object_mut()
+                && obj.contains_key("properties")
+            {
                 obj.insert("additionalProperties".into(), Json::Bool(false));
                 if let Some((_, req)) = super::types::REQUIRED.iter().find(|(n, _)| *n == name) {
                     obj.insert("required".into(), Json::from(req.to_vec()));
