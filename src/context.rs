@@ -89,7 +89,10 @@ pub struct MeetingView {
     pub news_date: String,
     /// "sáng", "chiều", "tối" or "" when not known.
     pub session: String,
+    /// Members present; 0 with `attendance` false when the record does not say.
     pub present: usize,
+    /// The record states who (or how many) attended.
+    pub attendance: bool,
     pub all_present: bool,
     pub host: Option<MemberView>,
     /// The chairing agencies (several when they co-chaired).
@@ -153,7 +156,8 @@ pub struct AwardGroup {
 /// The group's leadership for a year.
 #[derive(Debug, Clone, Serialize)]
 pub struct LeaderView {
-    pub year: i32,
+    /// The year they lead, when the record gives it.
+    pub year: Option<i32>,
     pub head: MemberView,
     pub deputy: Option<MemberView>,
     /// `bau`, `luan-phien`, `chi-dinh`, `tiep-tuc`.
@@ -327,21 +331,21 @@ pub fn session_of(h: &HoiNghi) -> Option<Session> {
         })
 }
 
-/// Members present at a meeting: its `co_mat`, its `so_co_mat`, or all.
-pub fn present_at(r: &Record, h: &HoiNghi) -> usize {
-    if let Some(n) = h.so_co_mat
-        && h.co_mat.is_empty()
-    {
-        return n as usize;
+/// Members present at a meeting: its `so_co_mat`, its `co_mat` (`[]`: all), or `None`
+/// when the record does not say.
+pub fn present_at(r: &Record, h: &HoiNghi) -> Option<usize> {
+    if let Some(n) = h.so_co_mat {
+        return Some(n as usize);
     }
-    if h.co_mat.is_empty() {
+    let co_mat = h.co_mat.as_ref()?;
+    Some(if co_mat.is_empty() {
         member_count(r)
     } else {
-        let mut ids = h.co_mat.clone();
+        let mut ids = co_mat.clone();
         ids.sort();
         ids.dedup();
         ids.len()
-    }
+    })
 }
 
 fn group_votes(votes: &[VoteView], awards: &Awards, place: &Place) -> Vec<AwardGroup> {
@@ -407,10 +411,11 @@ pub fn build(r: &Record, p: &Profile) -> View {
         .to_trinh
         .as_ref()
         .and_then(|t| date_of(&t.ngay_tinh_thuong));
-    let vote_view = |v: &crate::record::types::BinhXet, present: usize| {
+    let vote_view = |v: &crate::record::types::BinhXet, present: Option<usize>| {
         let unit = member(r, &v.don_vi)?;
         let form = awards.form(&v.hinh_thuc)?;
-        let cast = v.tong_phieu.unwrap_or(present as u32);
+        // Checked: a counted vote has its total, or the meeting's attendance.
+        let cast = v.tong_phieu.or(present.map(|p| p as u32)).unwrap_or(0);
         let yes = v.dong_y.unwrap_or(0);
         let bonus = bonus_date.and_then(|d| awards.bonus(&v.hinh_thuc, d).ok().map(|b| b.amount));
         Some(VoteView {
@@ -431,7 +436,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
 
     let leadership = r.lanh_dao.as_ref().and_then(|l| {
         Some(LeaderView {
-            year: l.nam?,
+            year: l.nam,
             head: member(r, &l.truong)?,
             deputy: member(r, &l.pho),
             how: l.cach.clone(),
@@ -477,8 +482,9 @@ pub fn build(r: &Record, p: &Profile) -> View {
                     None => format!("Ngày {}", viet::news_date(d)),
                 },
                 session: session.map(|s| viet::lower(s.word())).unwrap_or_default(),
-                present,
-                all_present: present == member_count(r),
+                present: present.unwrap_or(0),
+                attendance: present.is_some(),
+                all_present: present == Some(member_count(r)),
                 host: member(r, &h.don_vi_dang_cai),
                 chairs_text: join_vi(&names),
                 chairs,
@@ -659,7 +665,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
         // The head unit issuing in its role says so; otherwise the issuer speaks.
         let speaker = match (&leadership, t.ban_hanh.as_str()) {
             (Some(l), id) if !id.is_empty() && l.head.id == id => format!(
-                "{}, {} {} năm {}",
+                "{}, {} {}{}",
                 l.head.name,
                 terms
                     .groups
@@ -667,7 +673,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
                     .map(|g| g.head.clone())
                     .unwrap_or_default(),
                 r.khoi.ten,
-                l.year
+                l.year.map(|y| format!(" năm {y}")).unwrap_or_default()
             ),
             _ => doc.issuer.clone(),
         };

@@ -92,6 +92,9 @@ enum Command {
     Init {
         /// Tệp sẽ tạo
         file: PathBuf,
+        /// Dạng hồ sơ: mot-hoi-nghi (một hội nghị làm mọi việc) hoặc hai-hoi-nghi (tổng kết và ký giao ước ở hai hội nghị)
+        #[arg(long, default_value = "mot-hoi-nghi")]
+        mau: String,
     },
     /// Làm việc với bộ mẫu
     Templates {
@@ -216,7 +219,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 }
             }
         }
-        Command::Init { file } => init(&file)?,
+        Command::Init { file, mau } => init(&file, &mau)?,
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => match Templates::export(&dir, force) {
@@ -429,7 +432,14 @@ fn markup_cmd(
 }
 
 /// Writes the starter record; never over an existing file (or link).
-fn init(file: &Path) -> std::io::Result<ExitCode> {
+fn init(file: &Path, mau: &str) -> std::io::Result<ExitCode> {
+    let Some(starter) = vanban::starters::starter(mau) else {
+        errln!("lỗi: không có dạng hồ sơ «{mau}»; các dạng có sẵn:")?;
+        for s in vanban::starters::STARTERS {
+            errln!("  {}: {}", s.id, s.about)?;
+        }
+        return Ok(ExitCode::from(INVALID));
+    };
     if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
@@ -440,7 +450,7 @@ fn init(file: &Path) -> std::io::Result<ExitCode> {
         )?;
         return Ok(ExitCode::from(INVALID));
     }
-    match output::create_new(file, include_bytes!("../fixtures/mau-khoi-dau.yaml")) {
+    match output::create_new(file, starter.text.as_bytes()) {
         Ok(()) => {
             errln!(
                 "đã tạo {}; sửa các mục có chú thích rồi chạy: vanban check {}",

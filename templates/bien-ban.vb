@@ -19,7 +19,7 @@ Thời gian bắt đầu: {% if h.gio_bat_dau %}{{ h.gio_bat_dau | time_words }}
 {% if h.dia_diem %}
 Địa điểm: {{ h.dia_diem }}.
 {% endif %}
-Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}; {% endif %}có mặt {{ m.present }}/{{ v.total }} cơ quan thành viên{% if m.all_present %} (đủ các cơ quan thành viên){% endif %}.
+Thành phần tham dự: {% if h.thanh_phan %}{{ h.thanh_phan }}{% if m.attendance %}; {% endif %}{% endif %}{% if m.attendance %}có mặt {{ m.present }}/{{ v.total }} cơ quan thành viên{% if m.all_present %} (đủ các cơ quan thành viên){% endif %}{% endif %}{% if not h.thanh_phan and not m.attendance %}{{ blank }}{% endif %}.
 
 Chủ trì: {% if h.chu_toa %}{% for c in h.chu_toa %}{% if c.ho_ten %}{{ c.ho_ten }}{% else %}{{ blank }}{% endif %}{% if c.chuc_vu %}, {{ c.chuc_vu }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}{% elif m.chairs %}{{ blank }}, đại diện {{ m.chairs_text }}{% else %}{{ blank }}{% endif %}.
 
@@ -41,12 +41,12 @@ Thư ký: {% if h.thu_ky %}{% if h.thu_ky.ho_ten %}{{ h.thu_ky.ho_ten }}{% else 
 {% endif %}
 {%- if m.elects %}{% set sec = sec + 1 %}
 @heading 1
-{{ roman[sec - 1] }}. BẦU {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %} NĂM {{ l.year }}
+{{ roman[sec - 1] }}. BẦU {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %}{% if l.year %} NĂM {{ l.year }}{% endif %}
 @p
-Hội nghị {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %} năm {{ l.year }}.
+Hội nghị {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name }} làm {{ v.group.head_long }}{% if l.deputy %} và {{ l.deputy.name }} làm {{ v.group.deputy_long }}{% endif %}{% if l.year %} năm {{ l.year }}{% endif %}.
 {% elif m.states_leadership %}{% set sec = sec + 1 %}
 @heading 1
-{{ roman[sec - 1] }}. {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %} NĂM {{ l.year }}
+{{ roman[sec - 1] }}. {{ v.group.head | upper_vi }}{% if l.deputy %}, {{ v.group.deputy | upper_vi }}{% endif %}{% if l.year %} NĂM {{ l.year }}{% endif %}
 @p
 {% include "_lanh-dao.vb" %}
 {% endif %}

@@ -17,7 +17,7 @@ date: {{ d.iso }}
 {% for c in d.bases %}{{ c }}
 
 {% endfor -%}
-Ngày {{ m.date }}, {% if h.dia_diem %}tại {{ h.dia_diem }}, {% endif %}{{ r.khoi.ten }} tổ chức Hội nghị {{ h.noi_dung }}, có {{ m.present }}/{{ v.total }} cơ quan thành viên tham dự. Hội nghị đã bình xét thi đua năm {{ m.reviews }}; kết quả như sau:
+Ngày {{ m.date }}, {% if h.dia_diem %}tại {{ h.dia_diem }}, {% endif %}{{ r.khoi.ten }} tổ chức Hội nghị {{ h.noi_dung }}{% if m.attendance %}, có {{ m.present }}/{{ v.total }} cơ quan thành viên tham dự{% endif %}. Hội nghị đã bình xét thi đua năm {{ m.reviews }}; kết quả như sau:
 @list dash
 {% for x in d.votes %}{{ x.unit.name }} (đề nghị {{ x.wording }}): {% if x.method %}{{ x.method }}, {% endif %}đạt {{ x.yes }}/{{ x.cast }} phiếu đồng ý, tỷ lệ {{ x.percent }}{% if loop.last %}.{% else %};{% endif %}
 {% endfor -%}

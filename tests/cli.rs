@@ -29,6 +29,39 @@ fn init_writes_a_valid_record_and_never_overwrites() {
 }
 
 #[test]
+fn init_offers_the_common_shapes_and_each_checks_and_renders() {
+    let dir = temp_dir("init-shapes");
+    for s in vanban::starters::STARTERS {
+        let f = dir.join(format!("{}.yaml", s.id));
+        let o = vanban(&["init", f.to_str().unwrap(), "--mau", s.id]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = vanban(&["check", f.to_str().unwrap()]);
+        assert!(o.status.success(), "{}: {}", s.id, stderr(&o));
+        let out = dir.join(format!("out-{}", s.id));
+        let o = vanban(&[
+            "render",
+            f.to_str().unwrap(),
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}: {}", s.id, stderr(&o));
+    }
+    // Two meetings: each has its own minutes.
+    assert!(
+        dir.join("out-hai-hoi-nghi/bien-ban-tong-ket.docx")
+            .is_file()
+    );
+    assert!(dir.join("out-hai-hoi-nghi/bien-ban-ky-ket.docx").is_file());
+    // An unknown shape is refused with the list of shapes.
+    let o = vanban(&["init", dir.join("x.yaml").to_str().unwrap(), "--mau", "ba"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("hai-hoi-nghi"), "{}", stderr(&o));
+    assert!(!dir.join("x.yaml").exists());
+}
+
+#[test]
 fn templates_export_and_override() {
     let dir = temp_dir("tpl");
     let mau = dir.join("mau");

@@ -156,7 +156,7 @@ fn record(s: Shape) -> String {
     ] {
         y += &format!("  - {{ id: {id}, ten: {name}, nguoi_ky: {{ chuc_vu: Trưởng ban }} }}\n");
     }
-    let review = "id: tong-ket, ngay: 2024-12-20, gio_bat_dau: \"14:00\", dia_diem: Hội trường A, nam_tong_ket: 2024, noi_dung: tổng kết công tác thi đua năm 2024, chu_tri: a, chu_toa: { ho_ten: Nguyễn Văn A, chuc_vu: Trưởng ban }, dien_bien: [Hội nghị đánh giá kết quả thi đua năm 2024.]";
+    let review = "id: tong-ket, ngay: 2024-12-20, gio_bat_dau: \"14:00\", dia_diem: Hội trường A, nam_tong_ket: 2024, noi_dung: tổng kết công tác thi đua năm 2024, co_mat: [], chu_tri: a, chu_toa: { ho_ten: Nguyễn Văn A, chuc_vu: Trưởng ban }, dien_bien: [Hội nghị đánh giá kết quả thi đua năm 2024.]";
     let signing = "id: ky-ket, ngay: 2025-02-10, gio_bat_dau: \"08:00\", dia_diem: Hội trường B, noi_dung: ký kết giao ước thi đua năm 2025, chu_tri: [b, c], chu_toa: [{ ho_ten: Trần Văn B, chuc_vu: Trưởng ban }, { ho_ten: Lê Thị C, chuc_vu: Chánh Văn phòng }]";
     let sign_at = if s.two_meetings { "ky-ket" } else { "tong-ket" };
     if s.two_meetings {

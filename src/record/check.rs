@@ -405,7 +405,7 @@ impl Checker<'_> {
                     self.error(&format!("{p}.{key}"), e.to_string());
                 }
             }
-            for (j, id) in h.co_mat.iter().enumerate() {
+            for (j, id) in h.co_mat.iter().flatten().enumerate() {
                 self.member(&format!("{p}.co_mat[{j}]"), id, ids);
             }
             let many = self.l.index.has(&format!("{p}.chu_tri[0]"));
@@ -541,6 +541,15 @@ impl Checker<'_> {
             let Some(mi) = mi else { continue };
             let h = &r.hoi_nghi.items[mi];
             let present = crate::context::present_at(r, h);
+            if v.dong_y.is_some() && v.tong_phieu.is_none() && present.is_none() {
+                self.error(
+                    &format!("{p}.tong_phieu"),
+                    "không rõ số phiếu bầu: hội nghị không ghi thành viên có mặt (co_mat, so_co_mat)",
+                )
+                .hint = Some("ghi «tong_phieu: N», hoặc «co_mat: []» nếu mọi thành viên đều có mặt".into());
+                continue;
+            }
+            let present = present.unwrap_or(usize::MAX);
             let cast = v.tong_phieu.unwrap_or(present as u32);
             if let Some(t) = v.tong_phieu
                 && t as usize > present
@@ -589,7 +598,9 @@ impl Checker<'_> {
     fn leadership(&mut self, ids: &[&str]) {
         let r = &self.l.record;
         let Some(b) = &r.lanh_dao else { return };
-        self.year("lanh_dao.nam", b.nam);
+        if b.nam.is_some() {
+            self.year("lanh_dao.nam", b.nam);
+        }
         if self.required("lanh_dao.truong", &b.truong) {
             self.member("lanh_dao.truong", &b.truong, ids);
         }

@@ -26,7 +26,7 @@ pub const REQUIRED: &[(&str, &[&str])] = &[
     ("ThanhVien", &["id", "ten"]),
     ("HoiNghi", &["ngay", "noi_dung"]),
     ("BinhXet", &["hinh_thuc", "don_vi"]),
-    ("LanhDao", &["nam", "truong"]),
+    ("LanhDao", &["truong"]),
     ("GiaoUoc", &["nam", "noi_dung"]),
     ("Anh", &["chu_thich"]),
     ("TinBai", &["trang"]),
@@ -173,8 +173,9 @@ pub struct HoiNghi {
     pub nam_tong_ket: Option<i32>,
     /// What the meeting was, after "Hội nghị", e.g. "tổng kết phong trào thi đua năm 2023 …".
     pub noi_dung: String,
-    /// Member ids present; empty means all members.
-    pub co_mat: Vec<String>,
+    /// Member ids present; `[]` means all members. Left out (with no `so_co_mat`), the
+    /// attendance is not known and no document states it.
+    pub co_mat: Option<Vec<String>>,
     /// Who attended, in words: "đại diện lãnh đạo và cán bộ tham mưu …".
     pub thanh_phan: String,
     /// Member id of the agency that chaired, or a list when several co-chaired (e.g. the
@@ -217,7 +218,8 @@ pub struct BinhXet {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct LanhDao {
-    /// The year they lead, e.g. 2024.
+    /// The year they lead, e.g. 2024; may be left out when not published (the documents
+    /// then name no year).
     pub nam: Option<i32>,
     /// Member id of the head (Trưởng khối / Cụm trưởng).
     pub truong: String,
