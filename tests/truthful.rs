@@ -514,3 +514,171 @@ fn a_profile_out_of_its_dates_is_warned_about() {
         "{w}"
     );
 }
+
+#[test]
+fn a_proposal_issued_by_the_head_unit_to_a_party_committee() {
+    // The head unit issues the tờ trình under its own three-level header and number
+    // symbol, to the standing board of a city Party committee, for the board's Bằng khen
+    // and a Government award that the board can only forward.
+    let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+    let y = base
+        .replace(
+            "dia_phuong: { loai: tinh, ten: Kon Tum }",
+            "dia_phuong: { loai: thanh-pho, ten: Hà Nội }",
+        )
+        .replace("dia_danh: Kon Tum", "dia_danh: Hà Nội")
+        .replace(
+            "    ten_viet_tat: BNCTU\n",
+            "    ten_viet_tat: BNCTU\n    cap_tren: [Đảng bộ Thành phố Hà Nội, Thành ủy Hà Nội]\n",
+        )
+        .replace("  gui: ubnd ", "  gui: btv-cap-uy\n  ban_hanh: bnc\n  thu_truong: '' ")
+        .replace("  kinh_gui:\n    - Ủy ban nhân dân tỉnh Kon Tum\n    - Hội đồng Thi đua - Khen thưởng tỉnh\n", "")
+        .replace("hinh_thuc: co-thi-dua,", "hinh_thuc: co-thi-dua-chinh-phu,")
+        .replace("hinh_thuc: bang-khen-tap-the,", "hinh_thuc: bang-khen-btv-cap-uy,")
+        .replace("  ngay_tinh_thuong: 2024-08-01\n", "");
+    let (l, _) = load("k.yaml", &y).unwrap_or_else(|ps| panic!("{}", show(&ps)));
+    let e = engine();
+    let docs = documents(&e, &l);
+    let (_, d) = docs.iter().find(|(s, _)| s == "to-trinh").unwrap();
+    let t = text_of(d);
+    for want in [
+        "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+        "THÀNH ỦY HÀ NỘI",
+        "BAN NỘI CHÍNH TỈNH ỦY",
+        "-TTr/BNCTU",
+        "Ban Thường vụ Thành ủy Hà Nội",
+        "kính đề nghị Ban Thường vụ Thành ủy:",
+        "Tặng Bằng khen của Ban Thường vụ Thành ủy cho",
+        "Xem xét, trình Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho Trường Chính trị tỉnh",
+        "Kính trình Ban Thường vụ Thành ủy xem xét, quyết định./.",
+    ] {
+        assert!(t.contains(want), "«{want}» missing:\n{t}");
+    }
+    assert!(!t.contains("Ủy ban nhân dân"), "{t}");
+    // The head unit speaks in its role, as the record says it is the head for 2024.
+    assert!(t.contains("Ban Nội chính Tỉnh ủy, Trưởng khối Khối thi đua các cơ quan Đảng tỉnh năm 2024 kính đề nghị"), "{t}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 96, .. Default::default() })]
+
+    /// Any record that `check` accepts renders: the Kon Tum record with random values put
+    /// at random places (text, numbers, dates in odd spellings, empty values, lists).
+    #[test]
+    fn whatever_check_accepts_renders(
+        edits in proptest::collection::vec((0usize..PLACES.len(), 0usize..VALUES.len()), 1..4)
+    ) {
+        let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+        let mut v: serde_yaml::Value = serde_yaml::from_str(&base).unwrap();
+        for (p, x) in &edits {
+            let value: serde_yaml::Value = serde_yaml::from_str(VALUES[*x]).unwrap();
+            set(&mut v, PLACES[*p], value);
+        }
+        let yaml = serde_yaml::to_string(&v).unwrap();
+        if let Ok((l, _)) = load("p.yaml", &yaml) {
+            let req = Request { docs: None, formats: vec![Format::Docx, Format::Pdf, Format::Html], meeting: None };
+            let r = engine().render(&l, &req);
+            proptest::prop_assert!(r.is_ok(), "check accepted, render refused:\n{}\n{}", yaml, show(&r.err().unwrap_or_default()));
+        }
+    }
+}
+
+/// Where the property test puts values: a path of keys and list indices.
+const PLACES: &[&[&str]] = &[
+    &["hoi_nghi", "ngay"],
+    &["hoi_nghi", "gio_bat_dau"],
+    &["hoi_nghi", "buoi"],
+    &["hoi_nghi", "dia_diem"],
+    &["hoi_nghi", "nam_tong_ket"],
+    &["hoi_nghi", "co_mat"],
+    &["hoi_nghi", "so_co_mat"],
+    &["hoi_nghi", "chu_tri"],
+    &["hoi_nghi", "chu_toa"],
+    &["hoi_nghi", "dien_bien"],
+    &["binh_xet", "0", "dong_y"],
+    &["binh_xet", "0", "tong_phieu"],
+    &["binh_xet", "1", "hinh_thuc"],
+    &["lanh_dao", "cach"],
+    &["lanh_dao", "nam"],
+    &["lanh_dao", "pho"],
+    &["giao_uoc", "ngay"],
+    &["giao_uoc", "can_cu"],
+    &["giao_uoc", "so_cot"],
+    &["to_trinh", "ngay"],
+    &["to_trinh", "ngay_tinh_thuong"],
+    &["to_trinh", "gui"],
+    &["to_trinh", "ban_hanh"],
+    &["to_trinh", "kinh_gui"],
+    &["to_trinh", "so"],
+    &["tin_bai", "tieu_de"],
+    &["khoi", "loai"],
+    &["khoi", "so_thanh_vien"],
+    &["dia_phuong", "loai"],
+    &["co_quan_chu_quan"],
+    &["thanh_vien", "0", "ten"],
+    &["bien_ban", "so"],
+];
+
+/// What it puts there.
+const VALUES: &[&str] = &[
+    "''",
+    "'2024-2-6'",
+    "'2023-12-31'",
+    "'2026-08-01'",
+    "'1999-01-01'",
+    "0",
+    "1",
+    "9",
+    "12",
+    "2025",
+    "-5",
+    "'8h30'",
+    "'chieu'",
+    "'cum'",
+    "'thanh-pho'",
+    "'luan-phien'",
+    "'tiep-tuc'",
+    "'bau'",
+    "'bnc'",
+    "'btv-cap-uy'",
+    "'co-thi-dua-chinh-phu'",
+    "[]",
+    "[bnc, btg]",
+    "['Căn cứ Nghị định số 91/2017/NĐ-CP;']",
+    "[Một, Hai, Ba]",
+    "'*Chữ* @p | <x> & \\\\'",
+    "{ ho_ten: A, chuc_vu: B }",
+    "[{ ho_ten: A }, { ho_ten: B }]",
+    "null",
+];
+
+fn set(v: &mut serde_yaml::Value, path: &[&str], value: serde_yaml::Value) {
+    let mut cur = v;
+    for (i, key) in path.iter().enumerate() {
+        let last = i + 1 == path.len();
+        let next = match key.parse::<usize>() {
+            Ok(n) => match cur.as_sequence_mut().and_then(|s| s.get_mut(n)) {
+                Some(x) => x,
+                None => return,
+            },
+            Err(_) => {
+                let Some(m) = cur.as_mapping_mut() else {
+                    return;
+                };
+                if last {
+                    m.insert(serde_yaml::Value::from(*key), value);
+                    return;
+                }
+                match m.get_mut(*key) {
+                    Some(x) => x,
+                    None => return,
+                }
+            }
+        };
+        if last {
+            *next = value;
+            return;
+        }
+        cur = next;
+    }
+}
