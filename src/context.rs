@@ -294,14 +294,24 @@ pub fn meeting_index(r: &Record, id: &str) -> Option<usize> {
 pub fn place(r: &Record) -> Place {
     let terms = Terms::builtin();
     let words = terms.localities.get(r.dia_phuong.loai.as_str());
+    // `dia_danh` of a city reads "Thành phố Hồ Chí Minh"; the name alone is "Hồ Chí Minh"
+    // ("Ủy ban nhân dân Thành phố Hồ Chí Minh", never "Thành phố Thành phố").
+    let name = if r.dia_phuong.ten.trim().is_empty() {
+        let w = words.map(|w| w.word.as_str()).unwrap_or("");
+        r.dia_danh
+            .strip_prefix(w)
+            .or_else(|| r.dia_danh.strip_prefix(&vanban_viet::lower(w)))
+            .map(str::trim_start)
+            .filter(|_| !w.is_empty() && r.dia_phuong.loai == "thanh-pho")
+            .unwrap_or(&r.dia_danh)
+            .to_string()
+    } else {
+        r.dia_phuong.ten.clone()
+    };
     Place {
         word: words.map(|w| w.word.clone()).unwrap_or_default(),
         party_committee: words.map(|w| w.party_committee.clone()).unwrap_or_default(),
-        name: if r.dia_phuong.ten.trim().is_empty() {
-            r.dia_danh.clone()
-        } else {
-            r.dia_phuong.ten.clone()
-        },
+        name,
         head: r
             .to_trinh
             .as_ref()
@@ -662,19 +672,25 @@ pub fn build(r: &Record, p: &Profile) -> View {
             }
         }
         let bonus_total = bonus_date.map(|_| votes.iter().filter_map(|v| v.bonus).sum::<u64>());
-        // The head unit issuing in its role says so; otherwise the issuer speaks.
+        // The head unit issuing in its role says so, when the record makes it the head
+        // for the year the tờ trình is dated in; otherwise the issuer speaks.
+        let doc_year = Date::parse_iso(&doc.iso).map(|d| d.year()).ok();
         let speaker = match (&leadership, t.ban_hanh.as_str()) {
-            (Some(l), id) if !id.is_empty() && l.head.id == id => format!(
-                "{}, {} {}{}",
-                l.head.name,
-                terms
-                    .groups
-                    .get(group_kind(&r.khoi.loai, &r.khoi.ten).unwrap_or("khoi"))
-                    .map(|g| g.head.clone())
-                    .unwrap_or_default(),
-                r.khoi.ten,
-                l.year.map(|y| format!(" năm {y}")).unwrap_or_default()
-            ),
+            (Some(l), id)
+                if !id.is_empty() && l.head.id == id && l.year.is_some() && l.year == doc_year =>
+            {
+                format!(
+                    "{}, {} {}{}",
+                    l.head.name,
+                    terms
+                        .groups
+                        .get(group_kind(&r.khoi.loai, &r.khoi.ten).unwrap_or("khoi"))
+                        .map(|g| g.head.clone())
+                        .unwrap_or_default(),
+                    r.khoi.ten,
+                    l.year.map(|y| format!(" năm {y}")).unwrap_or_default()
+                )
+            }
             _ => doc.issuer.clone(),
         };
         ProposalView {

@@ -412,6 +412,16 @@ fn markup_cmd(
                 .map(|d| d.to_string())
                 .collect()
         });
+        // As `render` does: a document the record has no section for is an error, not
+        // empty output.
+        if let Some(d) = docs.iter().find(|d| !render::has_data(&l, d)) {
+            return Err(vec![Problem::error(
+                &l.file,
+                None,
+                "",
+                format!("hồ sơ chưa có mục cho văn bản {d} nên không có văn bản đánh dấu nào"),
+            )]);
+        }
         let mut out = String::new();
         for j in render::jobs(&l, &docs, meeting.as_deref()) {
             let ctx = vanban::templates::job_context(&l.record, &view, &j);

@@ -218,6 +218,19 @@ impl Checker<'_> {
         // Each document: its meeting, date, legal bases and format profile by date.
         if let Some(g) = &r.giao_uoc {
             self.year("giao_uoc.nam", g.nam);
+            // Every member signs the pledge: a partial member list cannot make one.
+            if let Some(n) = r.khoi.so_thanh_vien
+                && n as usize > r.thanh_vien.len()
+            {
+                self.error(
+                    "giao_uoc",
+                    format!(
+                        "bản giao ước cần chữ ký của cả {n} cơ quan thành viên, nhưng «thanh_vien» chỉ ghi {}",
+                        r.thanh_vien.len()
+                    ),
+                )
+                .hint = Some("ghi đủ các cơ quan thành viên, hoặc bỏ mục giao_uoc".into());
+            }
             let mi = self.meeting_ref("giao_uoc.hoi_nghi", &g.hoi_nghi, "bản giao ước");
             if g.noi_dung.iter().all(|s| s.trim().is_empty()) {
                 self.error("giao_uoc.noi_dung", "bản giao ước chưa có nội dung nào")
@@ -373,6 +386,21 @@ impl Checker<'_> {
                 );
             }
             dates.push(self.date(&format!("{p}.ngay"), &h.ngay));
+            if !h.buoi.is_empty()
+                && let Ok(s) = vanban_viet::Session::from_time(&h.gio_bat_dau)
+                && crate::context::session_of(&super::types::HoiNghi {
+                    gio_bat_dau: String::new(),
+                    ..h.clone()
+                }) != Some(s)
+            {
+                self.warn(
+                    &format!("{p}.buoi"),
+                    format!(
+                        "buổi «{}» không khớp giờ bắt đầu «{}»; văn bản theo giờ bắt đầu",
+                        h.buoi, h.gio_bat_dau
+                    ),
+                );
+            }
             if !matches!(h.buoi.as_str(), "" | "sang" | "chieu" | "toi") {
                 self.error(&format!("{p}.buoi"), format!("buổi «{}» không có", h.buoi))
                     .hint = Some("dùng sang, chieu hoặc toi".into());
@@ -610,6 +638,12 @@ impl Checker<'_> {
                 self.error("lanh_dao.pho", "Phó trùng với Trưởng");
             }
         }
+        if b.thong_nhat && b.cach != "bau" {
+            self.warn(
+                "lanh_dao.thong_nhat",
+                "«thong_nhat» chỉ dùng khi bầu tại hội nghị (cach: bau); ở đây không có tác dụng",
+            );
+        }
         match b.cach.as_str() {
             "" => {
                 if !b.hoi_nghi.is_empty() {
@@ -625,12 +659,6 @@ impl Checker<'_> {
             "luan-phien" | "tiep-tuc" | "chi-dinh" => {
                 if !b.hoi_nghi.is_empty() {
                     self.meeting_ref("lanh_dao.hoi_nghi", &b.hoi_nghi, "việc công bố");
-                }
-                if b.thong_nhat {
-                    self.warn(
-                        "lanh_dao.thong_nhat",
-                        "«thong_nhat» chỉ dùng khi bầu tại hội nghị; ở đây không có tác dụng",
-                    );
                 }
             }
             other => {

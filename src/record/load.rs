@@ -261,9 +261,11 @@ pub fn schema_keys(path: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(|s| s.trim_end_matches(']'));
     for seg in segments {
+        let raw = node;
         node = resolve(root, node);
         node = if seg.chars().all(|c| c.is_ascii_digit()) {
-            match node.get("items") {
+            // A one-or-many field (`anyOf: [T, [T]]`): the list branch's items.
+            match node.get("items").or_else(|| list_items(root, raw)) {
                 Some(n) => n,
                 None => return Vec::new(),
             }
@@ -279,6 +281,21 @@ pub fn schema_keys(path: &str) -> Vec<String> {
         .and_then(Json::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// The `items` of the list branch of a one-or-many field, following `$ref`s.
+fn list_items<'a>(root: &'a Json, mut node: &'a Json) -> Option<&'a Json> {
+    loop {
+        if let Some(i) = node.get("items") {
+            return Some(i);
+        }
+        if let Some(r) = node.get("$ref").and_then(Json::as_str) {
+            node = root.get("$defs")?.get(r.trim_start_matches("#/$defs/"))?;
+            continue;
+        }
+        let branches = node.get("anyOf").and_then(Json::as_array)?;
+        return branches.iter().find_map(|b| list_items(root, b));
+    }
 }
 
 /// Follows `$ref` and unwraps `Option` (`anyOf: [T, null]`).

@@ -308,7 +308,7 @@ pub struct ToTrinh {
     /// empty means the group itself.
     pub ban_hanh: String,
     /// The authority it is addressed to, an id of data/awards.yaml: `ubnd` (the
-    /// province's or city's People's Committee), `chu-tich-ubnd`, `btv-tinh-uy` (the Party
+    /// province's or city's People's Committee), `chu-tich-ubnd`, `btv-cap-uy` (the Party
     /// committee's standing board), `thu-tuong` …
     pub gui: String,
     /// The agency head whose Giấy khen or title is proposed (authority `thu-truong`),
