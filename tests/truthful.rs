@@ -682,3 +682,33 @@ fn set(v: &mut serde_yaml::Value, path: &[&str], value: serde_yaml::Value) {
         cur = next;
     }
 }
+
+#[test]
+fn a_city_is_named_once_and_the_head_unit_only_for_its_year() {
+    let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+    // A city's place line reads "Thành phố Cần Thơ"; with no dia_phuong.ten the authority
+    // is "Ủy ban nhân dân Thành phố Cần Thơ", never "Thành phố Thành phố".
+    let y = base
+        .replace("dia_danh: Kon Tum", "dia_danh: Thành phố Cần Thơ")
+        .replace("dia_phuong: { loai: tinh, ten: Kon Tum }", "dia_phuong: { loai: thanh-pho }")
+        .replace("  kinh_gui:\n    - Ủy ban nhân dân tỉnh Kon Tum\n    - Hội đồng Thi đua - Khen thưởng tỉnh\n", "")
+        .replace("  gui: ubnd ", "  ban_hanh: bnc\n  gui: ubnd ");
+    let (l, _) = load("k.yaml", &y).unwrap_or_else(|ps| panic!("{}", show(&ps)));
+    let e = engine();
+    let docs = documents(&e, &l);
+    let t = text_of(&docs.iter().find(|(s, _)| s == "to-trinh").unwrap().1);
+    assert!(t.contains("Ủy ban nhân dân Thành phố Cần Thơ"), "{t}");
+    assert!(!t.contains("Thành phố Thành phố"), "{t}");
+    // Leadership 2024, tờ trình dated 2024: the head unit speaks as the head.
+    assert!(t.contains("Ban Nội chính Tỉnh ủy, Trưởng khối"), "{t}");
+    // Dated 2025, the record no longer makes it the head: it speaks as itself.
+    let y = y.replace(
+        "  ngay: 2024-02-06\n  ban_hanh",
+        "  ngay: 2025-01-10\n  ban_hanh",
+    );
+    let (l, _) = load("k.yaml", &y).unwrap_or_else(|ps| panic!("{}", show(&ps)));
+    let docs = documents(&e, &l);
+    let t = text_of(&docs.iter().find(|(s, _)| s == "to-trinh").unwrap().1);
+    assert!(!t.contains("Trưởng khối Khối"), "{t}");
+    assert!(t.contains("Ban Nội chính Tỉnh ủy kính đề nghị"), "{t}");
+}
