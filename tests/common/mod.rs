@@ -140,3 +140,80 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .collect()
 }
+
+/// English words found in a message meant for the user: what the YAML parser, serde, Tera
+/// or clap say when their text leaks through. The source lines quoted under a message
+/// (`  12 | …` and the caret line) are the user's own text and are skipped.
+pub fn english_words(text: &str) -> Vec<String> {
+    const ENGLISH: &[&str] = &[
+        "expected",
+        "found",
+        "while",
+        "not",
+        "allowed",
+        "invalid",
+        "unknown",
+        "error",
+        "the",
+        "and",
+        "value",
+        "type",
+        "document",
+        "template",
+        "usage",
+        "options",
+        "any",
+        "character",
+        "line",
+        "column",
+        "position",
+        "parsing",
+        "scanning",
+        "did",
+        "find",
+        "missing",
+        "duplicate",
+        "detected",
+        "circular",
+        "include",
+        "argument",
+        "arguments",
+        "required",
+        "provided",
+        "print",
+        "help",
+        "version",
+        "unexpected",
+        "more",
+        "than",
+        "one",
+        "supported",
+        "for",
+        "commands",
+        "command",
+        "subcommand",
+        "tip",
+        "see",
+        "use",
+        "was",
+        "were",
+        "but",
+        "exists",
+        "defined",
+        "field",
+    ];
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !(t.starts_with('|')
+                || t.split_once(" | ")
+                    .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok()))
+        })
+        .flat_map(|l| {
+            l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .filter(|w| ENGLISH.contains(&w.to_ascii_lowercase().as_str()))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

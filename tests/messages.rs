@@ -1,0 +1,80 @@
+//! Every message a user can meet is Vietnamese and located: the YAML parser's and serde's
+//! (each kind of syntax error libyaml reports), Tera's, and clap's (usage errors, --help).
+
+mod common;
+
+use common::*;
+use vanban::record::load::load_str;
+
+/// Broken YAML, one kind of parser or serde error a row, with where it must be reported.
+const SYNTAX: &[(&str, &str, (usize, usize))] = &[
+    ("unclosed flow list", "a: [1, 2\nb: 3\n", (1, 4)),
+    ("unclosed flow map", "a: { b: 1\nc: 3\n", (1, 4)),
+    ("colon inside a value", "a: b: c\n", (1, 5)),
+    ("character that cannot start a token", "a: @x\n", (1, 4)),
+    ("undefined alias", "a: *x\n", (1, 4)),
+    ("unknown escape", "a: \"x\\q\"\n", (1, 6)),
+    ("indentation indicator 0", "a: |0\n  x\n", (1, 5)),
+    (
+        "document marker in a quoted string",
+        "a: \"x\n---\ny\"\n",
+        (1, 4),
+    ),
+    ("second document", "a: 1\n---\nb: 2\n", (2, 1)),
+    ("list item beside a key", "a: 1\n- b\n", (2, 1)),
+    ("bad indentation", "a:\n  b: 1\n c: 2\n", (3, 2)),
+    ("tab indentation", "a:\n\tb: 1\n", (2, 1)),
+    ("control character", "a: x\u{1b}y\n", (1, 5)),
+    ("C1 control character", "a: x\u{85}\u{9b}\n", (1, 6)),
+    ("merge of a scalar", "<<: 1\n", (1, 1)),
+    ("directive", "%FOO bar\n---\na: 1\n", (1, 5)),
+    ("tag without a handle", "a: !x!y 1\n", (1, 4)),
+    ("text after a quoted value", "a: \"x\" y\n", (1, 8)),
+    ("unclosed quote", "a: 'x\n", (1, 4)),
+    ("record that is a list", "- a\n- b\n", (1, 1)),
+    ("record that is text", "hello\n", (1, 1)),
+    ("wrong type of a top field", "the_thuc: [1]\n", (1, 11)),
+    (
+        "huge number",
+        "hoi_nghi:\n  nam_tong_ket: 99999999999999999999999\n",
+        (2, 17),
+    ),
+    ("anchor without a name", "a: & x\n", (1, 5)),
+    (
+        "duplicate key in a nested map",
+        "khoi:\n  ten: a\n  ten: b\n",
+        (3, 3),
+    ),
+];
+
+#[test]
+fn every_parser_error_is_vietnamese_and_located() {
+    let mut failures = Vec::new();
+    for (name, src, (line, col)) in SYNTAX {
+        let problems = match load_str("r.yaml", src.to_string()) {
+            Ok((_, ps)) => ps,
+            Err(ps) => ps,
+        };
+        // The parse error comes last, after the unknown keys found before it.
+        let Some(p) = problems.iter().rev().find(|p| p.is_error()) else {
+            failures.push(format!("{name}: no error"));
+            continue;
+        };
+        let text = format!("{} {}", p.message, p.hint.clone().unwrap_or_default());
+        let english = english_words(&text);
+        if !english.is_empty() {
+            failures.push(format!("{name}: English {english:?} in «{text}»"));
+        }
+        match p.pos {
+            Some(at) if (at.line, at.col) == (*line, *col) => {}
+            other => failures.push(format!(
+                "{name}: at {other:?}, want {line}:{col}\n{}",
+                p.render()
+            )),
+        }
+        if p.hint.is_none() {
+            failures.push(format!("{name}: no hint for «{}»", p.message));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
