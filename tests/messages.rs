@@ -78,3 +78,112 @@ fn every_parser_error_is_vietnamese_and_located() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Broken templates: (what, giao-uoc.vb, another file, the file and line:col reported).
+/// (what, giao-uoc.vb, another file and its text, where the error is reported)
+type TemplateCase = (
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+    &'static str,
+);
+
+const TEMPLATES: &[TemplateCase] = &[
+    (
+        "include of a missing template",
+        "x\n{% include \"khong-co.vb\" %}",
+        None,
+        "giao-uoc.vb:2:12:",
+    ),
+    (
+        "circular include",
+        "{% include \"a.vb\" %}",
+        Some(("a.vb", "\n{% include \"giao-uoc.vb\" %}")),
+        "a.vb:2:4:",
+    ),
+    (
+        "extends a missing template",
+        "{% extends \"khong.vb\" %}",
+        None,
+        "giao-uoc.vb:1:4:",
+    ),
+    ("syntax", "{{ x + }}", None, "giao-uoc.vb:1:8:"),
+    (
+        "unknown field",
+        "{{ r.khong_co }}",
+        None,
+        "giao-uoc.vb:1:6:",
+    ),
+    (
+        "unknown variable",
+        "\n{{ khong_co }}",
+        None,
+        "giao-uoc.vb:2:4:",
+    ),
+    (
+        "unknown filter",
+        "{{ r.dia_danh | khong_co }}",
+        None,
+        "giao-uoc.vb:1:17:",
+    ),
+    (
+        "unknown tag",
+        "{% if true %}x{% endfor %}",
+        None,
+        "giao-uoc.vb:1:18:",
+    ),
+    (
+        "comparison of text and number",
+        "{% if r.dia_danh < 3 %}x{% endif %}",
+        None,
+        "giao-uoc.vb:1:7:",
+    ),
+    (
+        "missing argument",
+        "{{ r.dia_danh | truncate }}",
+        None,
+        "giao-uoc.vb:1:17:",
+    ),
+    ("division by zero", "{{ 1 / 0 }}", None, "giao-uoc.vb:1:8:"),
+    (
+        "loop over a number",
+        "{% for x in 3 %}{% endfor %}",
+        None,
+        "giao-uoc.vb:1:",
+    ),
+];
+
+#[test]
+fn every_template_error_is_vietnamese_and_located_in_its_file() {
+    let dir = temp_dir("tera-messages");
+    let mut failures = Vec::new();
+    for (i, (name, main, other, at)) in TEMPLATES.iter().enumerate() {
+        let mau = dir.join(format!("mau{i}"));
+        std::fs::create_dir_all(&mau).unwrap();
+        std::fs::write(mau.join("giao-uoc.vb"), main).unwrap();
+        if let Some((f, text)) = other {
+            std::fs::write(mau.join(f), text).unwrap();
+        }
+        let o = vanban(&[
+            "markup",
+            fixture("kontum-2024.yaml").to_str().unwrap(),
+            "--doc",
+            "giao-uoc",
+            "--templates",
+            mau.to_str().unwrap(),
+        ]);
+        let err = stderr(&o);
+        let want = format!("{}{at}", mau.join("").display());
+        if o.status.code() != Some(1) || !err.contains(&want) {
+            failures.push(format!(
+                "{name}: want {want}, got {:?}\n{err}",
+                o.status.code()
+            ));
+        }
+        let english = english_words(&err);
+        if !english.is_empty() {
+            failures.push(format!("{name}: English {english:?}\n{err}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

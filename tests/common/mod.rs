@@ -210,6 +210,12 @@ pub fn english_words(text: &str) -> Vec<String> {
                     .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok()))
         })
         .flat_map(|l| {
+            // Names in «…» are quoted: a field, a template, a Tera keyword.
+            let l: String = l
+                .split('«')
+                .map(|part| part.split_once('»').map_or(part, |(_, rest)| rest))
+                .collect::<Vec<_>>()
+                .join(" ");
             l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
                 .filter(|w| ENGLISH.contains(&w.to_ascii_lowercase().as_str()))
                 .map(str::to_string)
