@@ -187,3 +187,57 @@ fn every_template_error_is_vietnamese_and_located_in_its_file() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn command_line_help_and_usage_errors_are_vietnamese() {
+    let rec = fixture("kontum-2024.yaml");
+    let rec = rec.to_str().unwrap();
+    // (arguments, exit code, words the output must have)
+    let cases: &[(&[&str], i32, &[&str])] = &[
+        (
+            &["--help"],
+            0,
+            &["Cách dùng:", "Lệnh:", "Tùy chọn:", "In trợ giúp"],
+        ),
+        (
+            &["render", "--help"],
+            0,
+            &["Cách dùng:", "Tham số:", "[mặc định: "],
+        ),
+        (&["check", "--help"], 0, &["<HỒ_SƠ>", "Tùy chọn:"]),
+        (&["templates", "export", "--help"], 0, &["<THƯ_MỤC>"]),
+        (&[], 2, &["Cách dùng:", "Lệnh:"]),
+        (&["check"], 2, &["lỗi: thiếu tham số bắt buộc", "<HỒ_SƠ>"]),
+        (&["chek", rec], 2, &["không có lệnh «chek»", "«check»"]),
+        (
+            &["render", rec, "--doc", "foo"],
+            2,
+            &["giá trị «foo»", "«giao-uoc»"],
+        ),
+        (
+            &["render", rec, "--frmat", "pdf"],
+            2,
+            &["không có tùy chọn «--frmat»", "«--format»"],
+        ),
+        (&["render", rec, "--out"], 2, &["thiếu giá trị", "--out"]),
+        (&["schema", "x"], 2, &["lỗi:"]),
+    ];
+    let mut failures = Vec::new();
+    for (args, code, words) in cases {
+        let o = vanban(args);
+        let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        if o.status.code() != Some(*code) {
+            failures.push(format!("{args:?}: exit {:?}\n{text}", o.status.code()));
+        }
+        for w in *words {
+            if !text.contains(w) {
+                failures.push(format!("{args:?}: no «{w}»\n{text}"));
+            }
+        }
+        let english = english_words(&text);
+        if !english.is_empty() {
+            failures.push(format!("{args:?}: English {english:?}\n{text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
