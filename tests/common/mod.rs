@@ -109,21 +109,14 @@ pub fn paragraph_xml<'a>(document_xml: &'a str, text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no paragraph «{text}»"))
 }
 
-/// Whether external checkers (LibreOffice, docx-validate) may be skipped on this machine.
-pub fn skip_external() -> bool {
-    std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1")
-}
+#[path = "external.rs"]
+mod external;
+#[allow(unused_imports)]
+pub use external::{Tool, docx_validate, need};
 
-/// Whether poppler's tools are here; missing without VANBAN_SKIP_EXTERNAL=1 fails.
-pub fn have_poppler() -> bool {
-    if Command::new("pdftotext").arg("-v").output().is_ok() {
-        return true;
-    }
-    assert!(
-        skip_external(),
-        "needs poppler-utils (pdftotext, pdffonts); or VANBAN_SKIP_EXTERNAL=1"
-    );
-    false
+/// Whether poppler's tools are here for `test` (see [`need`]).
+pub fn have_poppler(test: &str) -> bool {
+    need(Tool::Poppler, test)
 }
 
 /// The text of a PDF per page, white space collapsed, as pdftotext reads it.
