@@ -314,14 +314,14 @@ fn closing_and_signature_grid() {
     let name_space = r#"w:before="1080""#;
     let empty_names = grid_table
         .split("<w:p>")
-        .filter(|p| p.contains(&name_space) && !p.contains("<w:r>"))
+        .filter(|p| p.contains(name_space) && !p.contains("<w:r>"))
         .count();
     assert_eq!(empty_names, 9);
     // Rows after the first stand grid_row_gap_pt lower.
     // 12 pt between rows of signers = 240 twips.
     let gap = r#"w:before="240""#;
-    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC TỈNH ỦY<").contains(&gap));
-    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH TỈNH ỦY<").contains(&gap));
+    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC TỈNH ỦY<").contains(gap));
+    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH TỈNH ỦY<").contains(gap));
 }
 
 #[test]
