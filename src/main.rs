@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use vanban::diag::Problem;
 use vanban::render::{self, Engine, Format, Request};
@@ -166,11 +167,21 @@ fn print_problems(problems: &[Problem]) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            // Help, version or wrong usage; help that cannot be written is an error.
-            if e.print().is_err() {
+            // Help, version or wrong usage, in Vietnamese; help that cannot be written is
+            // an error.
+            let text = clap_vi(&e);
+            let written = if e.use_stderr() {
+                write_err(format_args!("{text}"))
+            } else {
+                write_out(format_args!("{text}"))
+            };
+            if written.is_err() {
                 return ExitCode::from(INVALID);
             }
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
@@ -190,6 +201,166 @@ fn main() -> ExitCode {
             ExitCode::from(INVALID)
         }
     }
+}
+
+/// The command line with clap's own words in Vietnamese: section headings, the help and
+/// version flags, value names. Applied to every subcommand.
+fn command() -> clap::Command {
+    fn vi(cmd: clap::Command, top: bool) -> clap::Command {
+        let mut cmd = cmd
+            .help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}")
+            .subcommand_help_heading("Lệnh")
+            .subcommand_value_name("LỆNH")
+            .disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .arg(
+                clap::Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help("In trợ giúp này")
+                    .help_heading("Tùy chọn"),
+            )
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    "Tham số"
+                } else {
+                    "Tùy chọn"
+                };
+                let name = match a.get_id().as_str() {
+                    "records" | "record" => Some("HỒ_SƠ"),
+                    "doc" => Some("VĂN_BẢN"),
+                    "format" => Some("ĐỊNH_DẠNG"),
+                    "out" | "templates" | "font_dir" | "anh_dir" | "dir" => Some("THƯ_MỤC"),
+                    "hoi_nghi" => Some("MÃ"),
+                    "file" => Some("TỆP"),
+                    _ => None,
+                };
+                let a = a.help_heading(heading);
+                match name {
+                    Some(n) => a.value_name(n),
+                    None => a,
+                }
+            });
+        if top {
+            cmd = cmd.disable_version_flag(true).arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help("In số phiên bản")
+                    .help_heading("Tùy chọn"),
+            );
+        }
+        let subs: Vec<clap::Command> = cmd.get_subcommands().cloned().collect();
+        for sub in subs {
+            let name = sub.get_name().to_string();
+            let sub = vi(sub, false);
+            cmd = cmd.mut_subcommand(name, |_| sub);
+        }
+        cmd
+    }
+    vi(Cli::command(), true)
+}
+
+/// clap's help, version and usage errors in Vietnamese. Help and version are clap's text
+/// with its few fixed words replaced; errors are written here from their kind and context,
+/// so no English sentence of clap's reaches the user.
+fn clap_vi(e: &clap::Error) -> String {
+    let words = |t: String| {
+        t.replace("[OPTIONS]", "[TÙY_CHỌN]")
+            .replace("[default: ", "[mặc định: ")
+            .replace("[possible values: ", "[giá trị: ")
+            .replace("Usage: ", "Cách dùng: ")
+    };
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return words(e.render().to_string());
+        }
+        _ => {}
+    }
+    let get = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let list = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::Strings(v)) => v
+                .iter()
+                .map(|s| format!("«{s}»"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => format!("«{}»", get(k)),
+        }
+    };
+    let arg = words(get(ContextKind::InvalidArg));
+    let mut msg = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let v = get(ContextKind::InvalidValue);
+            if v.is_empty() {
+                format!("thiếu giá trị cho «{arg}»")
+            } else {
+                format!("giá trị «{v}» không dùng được cho «{arg}»")
+            }
+        }
+        ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}»"),
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh «{}»", get(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::NoEquals => format!("tùy chọn «{arg}» cần dấu «=» trước giá trị"),
+        ErrorKind::ValueValidation => format!(
+            "giá trị «{}» không dùng được cho «{arg}»",
+            get(ContextKind::InvalidValue)
+        ),
+        ErrorKind::TooManyValues => format!(
+            "thừa giá trị «{}» cho «{arg}»",
+            get(ContextKind::InvalidValue)
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị cho «{arg}» không đúng")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "không dùng «{arg}» cùng với «{}»",
+            words(get(ContextKind::PriorArg))
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "thiếu tham số bắt buộc: {}",
+            words(list(ContextKind::InvalidArg))
+        ),
+        ErrorKind::MissingSubcommand => "thiếu lệnh".to_string(),
+        ErrorKind::InvalidUtf8 => "tham số không phải văn bản UTF-8".to_string(),
+        _ => "dòng lệnh không đúng".to_string(),
+    };
+    msg = format!("lỗi: {msg}\n");
+    for (k, say) in [
+        (ContextKind::ValidValue, "các giá trị dùng được"),
+        (ContextKind::SuggestedValue, "có phải"),
+        (ContextKind::SuggestedArg, "có phải"),
+        (ContextKind::SuggestedSubcommand, "có phải lệnh"),
+        (ContextKind::ValidSubcommand, "các lệnh"),
+    ] {
+        if e.get(k).is_some() {
+            msg.push_str(&format!("  gợi ý: {say} {}\n", list(k)));
+        }
+    }
+    let usage = words(get(ContextKind::Usage));
+    if !usage.is_empty() {
+        msg.push_str(&format!("\n{}\n", usage.trim_end()));
+    }
+    msg.push_str("\nXem thêm: vanban --help, hoặc vanban <lệnh> --help\n");
+    msg
 }
 
 fn run(cli: Cli) -> std::io::Result<ExitCode> {

@@ -272,10 +272,34 @@ impl Templates {
                 }
             }
         }
-        for (name, src, path) in &sources {
-            if let Err(e) = tera.add_raw_template(name, src) {
-                problems.push(template_problem(&path.display().to_string(), src, &e));
-            }
+        // All at once: a template may include one added after it (a new file of the
+        // folder), which Tera checks when the set is added.
+        if problems.is_empty()
+            && let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s, _)| (n, s)))
+        {
+            // Tera names the file for most errors; for an unknown include it does not, and
+            // the template is the one that names the missing one.
+            let name = report_file(&e, "");
+            let text = e.to_string();
+            let named = text.split('`').nth(1).unwrap_or("\u{0}");
+            let line = match e.kind() {
+                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                    r.span().start_line
+                }
+                _ => report_pos(&text).map_or(0, |p| p.line),
+            };
+            let names_it = |s: &str| {
+                s.lines()
+                    .nth(line.saturating_sub(1))
+                    .is_some_and(|l| l.contains(named))
+            };
+            let (path, src) = sources
+                .iter()
+                .find(|(n, _, _)| *n == name)
+                .or_else(|| sources.iter().find(|(_, s, _)| names_it(s)))
+                .map(|(_, s, p)| (p.display().to_string(), s.as_str()))
+                .unwrap_or_else(|| (name.clone(), ""));
+            problems.push(template_problem(&path, src, &e));
         }
         if problems.is_empty() {
             Ok(Templates {
@@ -400,13 +424,27 @@ fn report_file(e: &tera::Error, fallback: &str) -> String {
         {
             r.filename().to_string()
         }
+        tera::ErrorKind::CircularInclude { tpl, .. }
+        | tera::ErrorKind::CircularExtend { tpl, .. } => tpl.clone(),
+        tera::ErrorKind::MissingParent { current, .. } => current.clone(),
         _ => fallback.to_string(),
     }
 }
 
-/// A Tera error as a located problem in the template file.
+/// A Tera error as a located problem in the template file, in Vietnamese.
 pub fn template_problem(file: &str, src: &str, e: &tera::Error) -> Problem {
-    let (pos, msg) = match e.kind() {
+    // Where the statement naming `word` stands: errors about includes and inheritance
+    // carry no position of their own.
+    let find_tag = |tag: &str, word: &str| {
+        src.lines().enumerate().find_map(|(i, l)| {
+            let at = l.find(tag)?;
+            (word.is_empty() || l[at..].contains(word)).then(|| Pos {
+                line: i + 1,
+                col: l[..at].chars().count() + 1,
+            })
+        })
+    };
+    let (pos, message) = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let s = r.span();
             (
@@ -414,57 +452,220 @@ pub fn template_problem(file: &str, src: &str, e: &tera::Error) -> Problem {
                     line: s.start_line,
                     col: s.start_col + 1,
                 }),
-                r.message().to_string(),
+                explain(r.message()),
             )
         }
+        tera::ErrorKind::CircularInclude { include_chain, .. } => {
+            let next = include_chain.get(1).map_or("", String::as_str);
+            (
+                find_tag("include", next),
+                format!(
+                    "các mẫu gọi nhau thành vòng tròn qua «include»: {}",
+                    include_chain.join(" → ")
+                ),
+            )
+        }
+        tera::ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => (
+            find_tag("extends", ""),
+            format!(
+                "các mẫu kế thừa nhau thành vòng tròn qua «extends»: {}",
+                inheritance_chain.join(" → ")
+            ),
+        ),
+        tera::ErrorKind::MissingParent { parent, .. } => (
+            find_tag("extends", parent),
+            format!("mẫu kế thừa («extends») mẫu «{parent}» không có"),
+        ),
+        tera::ErrorKind::TemplateNotFound(name) => (None, format!("không có mẫu «{name}»")),
         // Some errors (an unknown filter) carry their location only in the report text:
         // "error: Unknown filter `x`\n  --> giao-uoc.vb:10:40".
         _ => {
             let text = e.to_string();
-            let pos = text.lines().find_map(|l| {
-                let loc = l.trim().strip_prefix("--> ")?;
-                let mut parts = loc.rsplitn(3, ':');
-                let col = parts.next()?.parse().ok()?;
-                let line = parts.next()?.parse().ok()?;
-                Some(Pos { line, col })
-            });
+            let pos = report_pos(&text);
             let first = text
                 .lines()
                 .next()
                 .unwrap_or("")
                 .trim_start_matches("error: ");
-            (pos, first.to_string())
+            (pos, explain(first))
         }
     };
     let kind = match e.kind() {
         tera::ErrorKind::SyntaxError(_) => "lỗi cú pháp trong mẫu",
         _ => "lỗi khi dựng mẫu",
     };
-    Problem::error(file, pos, "", format!("{kind}: {}", explain(&msg)))
-        .with_hint(template_hint(&msg))
+    Problem::error(file, pos, "", format!("{kind}: {message}"))
+        .with_hint(template_hint(e))
         .with_source(&Arc::from(src))
 }
 
-fn explain(msg: &str) -> String {
-    let tick = |m: &str| m.split('`').nth(1).unwrap_or(m).to_string();
-    if msg.starts_with("Field `") {
-        return format!("không có biến «{}» ({msg})", tick(msg));
-    }
-    if msg.starts_with("Unknown filter") {
-        return format!("không có bộ lọc «{}»", tick(msg));
-    }
-    if msg.starts_with("Unknown function") {
-        return format!("không có hàm «{}»", tick(msg));
-    }
-    msg.to_string()
+/// The position in a Tera report's text: "  --> giao-uoc.vb:10:40".
+fn report_pos(text: &str) -> Option<Pos> {
+    text.lines().find_map(|l| {
+        let loc = l.trim().strip_prefix("--> ")?;
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        Some(Pos { line, col })
+    })
 }
 
-fn template_hint(msg: &str) -> String {
+/// Tera's type names in Vietnamese.
+fn type_vi(t: &str) -> &'static str {
+    match t.trim_matches(['`', '\'', '"']) {
+        "string" | "str" => "chuỗi chữ",
+        "bool" => "đúng/sai",
+        "array" | "vec" => "danh sách",
+        "map" | "object" => "nhóm khóa-giá trị",
+        "none" | "null" => "rỗng",
+        "undefined" => "chưa có giá trị",
+        t if t.starts_with(['i', 'u', 'f']) && t[1..].chars().all(|c| c.is_ascii_digit()) => "số",
+        "number" | "integer" | "float" => "số",
+        _ => "giá trị khác",
+    }
+}
+
+/// Tera's messages (tera 2.4: its parser, renderer and filters) in Vietnamese. Names in
+/// backticks or quotes are kept; Tera's words are not: an unknown message gets a general
+/// sentence, never English.
+fn explain(msg: &str) -> String {
+    let q: Vec<&str> = msg.split(['`', '\'']).skip(1).step_by(2).collect();
+    let a = q.first().copied().unwrap_or("");
+    let b = q.get(1).copied().unwrap_or("");
+    // Already ours: our filters and functions write Vietnamese.
+    if !msg.is_ascii() && !msg.starts_with("Field") && !msg.starts_with("Variable") {
+        return msg.to_string();
+    }
+    let table: &[(&str, String)] = &[
+        (
+            "Field ",
+            match msg.split_once("Available fields: ") {
+                Some((_, list)) => format!("không có biến «{a}»; các trường có: {list}"),
+                None => format!("không có biến «{a}»"),
+            },
+        ),
+        (
+            "Variable `",
+            if msg.contains("undefined") {
+                format!("biến «{a}» chưa có giá trị")
+            } else {
+                format!("không có biến «{a}»")
+            },
+        ),
+        ("Unknown filter", format!("không có bộ lọc «{a}»")),
+        ("Unknown function", format!("không có hàm «{a}»")),
+        ("Unknown test", format!("không có phép thử «{a}»")),
+        ("Unknown template", format!("không có mẫu «{a}»")),
+        ("Unknown component", format!("không có thành phần «{a}»")),
+        (
+            "Unknown tag",
+            "thẻ {% … %} không hợp lệ ở chỗ này".to_string(),
+        ),
+        ("Template '", format!("không có mẫu «{a}»")),
+        (
+            "Closing tag",
+            format!("thẻ đóng «{a}» không khớp với thẻ mở «{b}»"),
+        ),
+        (
+            "Found ",
+            if msg.contains("elif") {
+                "thiếu thẻ đóng: cần {% elif %}, {% else %} hoặc {% endif %}".to_string()
+            } else {
+                "cú pháp sai: ký hiệu này không được đứng ở đây".to_string()
+            },
+        ),
+        (
+            "Cannot compare",
+            format!("không so sánh được {} với {}", type_vi(a), type_vi(b)),
+        ),
+        ("Cannot divide by 0", "chia cho 0".to_string()),
+        (
+            "Unable to perform",
+            "không thực hiện được phép tính này với các giá trị đó".to_string(),
+        ),
+        (
+            "Iteration not possible",
+            format!("không lặp («for») được trên {}", type_vi(a)),
+        ),
+        ("Missing keyword argument", format!("thiếu tham số «{a}»")),
+        ("Argument `", format!("thiếu tham số «{a}»")),
+        (
+            "Keyword argument",
+            format!("tham số «{a}» được ghi hai lần"),
+        ),
+        (
+            "Component argument",
+            format!("tham số «{a}» được ghi hai lần"),
+        ),
+        (
+            "Invalid type for the value",
+            format!("giá trị sai kiểu: cần {}, gặp {}", type_vi(a), type_vi(b)),
+        ),
+        ("Value `", format!("giá trị «{a}» vượt quá giới hạn")),
+        (
+            "Slice",
+            "chỉ số cắt danh sách phải là số nguyên".to_string(),
+        ),
+        ("Block `", format!("khối «{a}» không có trong mẫu cha")),
+        (
+            "Template already contains a block",
+            format!("mẫu đã có khối «{a}»"),
+        ),
+        (
+            "Template is already extending",
+            "mẫu chỉ được kế thừa («extends») một mẫu".to_string(),
+        ),
+        (
+            "Blocks cannot be written inside",
+            "không được viết {% block %} ở chỗ này".to_string(),
+        ),
+        (
+            "Unclosed component",
+            format!("thành phần «{a}» chưa được đóng"),
+        ),
+        (
+            "Identifiers can only have",
+            "quá nhiều dấu ngoặc [ ] lồng nhau".to_string(),
+        ),
+        (
+            "Arrays can have",
+            "danh sách lồng nhau quá nhiều cấp".to_string(),
+        ),
+        (
+            "Invalid ",
+            "chỗ này chỉ được ghi giá trị cố định".to_string(),
+        ),
+        (
+            "Invalid UTF-8",
+            "mẫu sinh ra văn bản không phải UTF-8".to_string(),
+        ),
+    ];
+    table
+        .iter()
+        .find(|(p, _)| msg.starts_with(p))
+        .map(|(_, vi)| vi.clone())
+        .unwrap_or_else(|| "lỗi trong mẫu ở chỗ này".to_string())
+}
+
+fn template_hint(e: &tera::Error) -> String {
+    let msg = e.to_string();
     if msg.contains("filter") || msg.contains("function") {
         "các bộ lọc và hàm có sẵn được liệt kê trong docs/markup.md".into()
-    } else if msg.starts_with("Field") || msg.contains("not found in context") {
+    } else if msg.contains("Field `") || msg.contains("Variable `") {
         "các biến mẫu dùng được liệt kê trong docs/markup.md (r. là hồ sơ, v. là dữ liệu suy ra)"
             .into()
+    } else if msg.contains("template") || msg.contains("Template") {
+        format!(
+            "mẫu được gọi phải nằm trong thư mục --templates hoặc trong bộ mẫu có sẵn ({}); \
+             không mẫu nào được gọi lại chính nó",
+            EMBEDDED
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     } else {
         "xem cú pháp Tera trong docs/markup.md".into()
     }

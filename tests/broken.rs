@@ -149,12 +149,73 @@ const CASES: &[Case] = &[
         words: &["không có thể thức «dang-uy»", "nha-nuoc"],
     },
     Case {
+        // At the duplicate itself, not at the start of its map.
         name: "duplicate mapping key",
         from: "dia_danh: Kon Tum",
         to: "dia_danh: Kon Tum\ndia_danh: Kon Tum",
-        at: ":",
-        path: None,
+        at: ":10:1:",
+        path: Some("dia_danh"),
         words: &["dia_danh", "hai lần"],
+    },
+    Case {
+        // An optional section's key: no `to_trinh.?.ngayy`, and the suggestion is there.
+        name: "unknown key in an optional section",
+        from: "  so: null\n  ngay: 2024-02-06\n  gui",
+        to: "  so: null\n  ngayy: 2024-02-06\n  gui",
+        at: ":164:3:",
+        path: Some("to_trinh.ngayy"),
+        words: &["có phải «ngay»"],
+    },
+    Case {
+        name: "control character",
+        from: "dia_danh: Kon Tum",
+        to: "dia_danh: Kon\u{7}Tum",
+        at: ":9:14:",
+        path: None,
+        words: &["ký tự điều khiển", "U+0007"],
+    },
+    Case {
+        // The caret under the bad item of a flow list, not under its `[`.
+        name: "unknown member in a flow list",
+        from: "  co_mat: []",
+        to: "  co_mat: [btc, x, y]",
+        at: ":68:17:",
+        path: Some("hoi_nghi.co_mat[1]"),
+        words: &["«x»"],
+    },
+    Case {
+        // The caret under the picture's path in a flow map item, not under `- {`.
+        name: "missing picture in a flow map item",
+        from: "- { tep: \"\", chu",
+        to: "- { tep: \"../khong-co.png\", chu",
+        at: ":159:14:",
+        path: Some("tin_bai.anh[0].tep"),
+        words: &["../khong-co.png"],
+    },
+    Case {
+        // Located where the `[` was opened, not where libyaml noticed.
+        name: "unclosed flow list",
+        from: "  co_mat: []",
+        to: "  co_mat: [btc, tct",
+        at: ":68:11:",
+        path: None,
+        words: &["«[»", "«]»"],
+    },
+    Case {
+        name: "second YAML document",
+        from: "dia_danh: Kon Tum",
+        to: "dia_danh: Kon Tum\n---\nx: 1",
+        at: ":10:1:",
+        path: None,
+        words: &["hơn một tài liệu", "---"],
+    },
+    Case {
+        name: "number too large",
+        from: "  so: null\n  ngay: 2024-02-06\n  gui",
+        to: "  so: 99999999999999999999999999\n  ngay: 2024-02-06\n  gui",
+        at: ":163:7:",
+        path: Some("to_trinh.so"),
+        words: &["«99999999999999999999999999» quá lớn"],
     },
 ];
 
@@ -200,6 +261,10 @@ fn every_broken_record_gets_a_located_vietnamese_message() {
             }
             if !err.contains("lỗi") {
                 why.push("not in Vietnamese".into());
+            }
+            let english = english_words(&err);
+            if !english.is_empty() {
+                why.push(format!("English: {english:?}"));
             }
             if !why.is_empty() {
                 failures.push(format!(

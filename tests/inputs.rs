@@ -49,10 +49,10 @@ fn render_record(name: &str, yaml: &str) -> std::path::PathBuf {
 }
 
 fn validate(docx: &std::path::Path) {
-    let tool = root().join("../shared/tools/docx-validate");
-    if !tool.exists() || skip_external() {
+    if !need(Tool::DocxValidate, "inputs::validate") {
         return;
     }
+    let tool = docx_validate();
     let o = std::process::Command::new("/usr/bin/python3")
         .arg(&tool)
         .arg(docx)
@@ -90,7 +90,7 @@ fn forty_signatories_in_rows_that_never_split() {
     validate(&docx);
     // The PDF: the grid continues on the next page, and no cell is cut between two
     // pages (an agency's name and its signer's name on the same page).
-    if have_poppler() {
+    if have_poppler("inputs::forty_signatories_in_rows_that_never_split") {
         let pages = pdf_pages(&out.join("giao-uoc.pdf"));
         assert!(pages.len() >= 3, "{} pages", pages.len());
         for i in 0..40 {

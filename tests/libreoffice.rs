@@ -9,14 +9,6 @@ use std::process::Command;
 
 use common::*;
 
-fn have(cmd: &str) -> bool {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {cmd}"))
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Converts `docx` with LibreOffice into `dir`; returns the PDF's text per page.
 fn libreoffice_pages(docx: &Path, dir: &Path) -> Vec<String> {
     // A private profile folder: parallel tests would otherwise fight over the user's.
@@ -37,11 +29,8 @@ fn libreoffice_pages(docx: &Path, dir: &Path) -> Vec<String> {
 
 #[test]
 fn libreoffice_renders_the_pledges() {
-    if !have("soffice") || !have("pdftotext") {
-        assert!(
-            skip_external(),
-            "needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils); set VANBAN_SKIP_EXTERNAL=1 to skip"
-        );
+    let test = "libreoffice::libreoffice_renders_the_pledges";
+    if !need(Tool::Soffice, test) || !have_poppler(test) {
         return;
     }
     // Party pledge.

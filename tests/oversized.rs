@@ -197,7 +197,7 @@ type Edit = Box<dyn FnOnce(&mut Value)>;
 
 #[test]
 fn oversized_blocks_lose_no_word_in_the_pdf() {
-    if !have_poppler() {
+    if !have_poppler("oversized::oversized_blocks_lose_no_word_in_the_pdf") {
         return;
     }
     let dir = temp_dir("oversized-record");
@@ -328,7 +328,7 @@ fn tall_png() -> Vec<u8> {
 
 #[test]
 fn a_picture_taller_than_a_page_fits_the_text_area_in_both_files() {
-    if !have_poppler() {
+    if !have_poppler("oversized::a_picture_taller_than_a_page_fits_the_text_area_in_both_files") {
         return;
     }
     let dir = temp_dir("oversized-picture-record");

@@ -110,8 +110,7 @@ proptest! {
     /// a justified or broken line spaces words differently, never drops or changes them).
     #[test]
     fn pdf_text_contains_the_field(content in font_text()) {
-        if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
-            prop_assume!(common::skip_external());
+        if !poppler() {
             return Ok(());
         }
         let base = std::fs::read_to_string(common::fixture("kontum-2024.yaml")).unwrap();
@@ -131,13 +130,22 @@ proptest! {
     }
 }
 
+/// Whether poppler is here, asked once: a proptest case runs hundreds of times.
+fn poppler() -> bool {
+    static HAVE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAVE.get_or_init(|| common::have_poppler("properties::pdf_text_contains_the_field"))
+}
+
 /// Schema validity of DOCX made from hostile text, checked once for a batch of samples.
 #[test]
 fn hostile_text_stays_schema_valid() {
-    let tool = common::root().join("../shared/tools/docx-validate");
-    if !tool.exists() || common::skip_external() {
+    if !common::need(
+        common::Tool::DocxValidate,
+        "properties::hostile_text_stays_schema_valid",
+    ) {
         return;
     }
+    let tool = common::docx_validate();
     let dir = common::temp_dir("prop-valid");
     let samples = [
         "<w:p>&amp;</w:p> ]]> <!-- x -->",

@@ -227,21 +227,13 @@ fn output_is_byte_identical_across_runs() {
 
 #[test]
 fn docx_validate_is_silent_on_every_fixture_output() {
-    let tool = root().join("../shared/tools/docx-validate");
-    if !tool.exists()
-        || std::process::Command::new("/usr/bin/python3")
-            .arg("-c")
-            .arg("import lxml")
-            .status()
-            .map(|s| !s.success())
-            .unwrap_or(true)
-    {
-        assert!(
-            skip_external(),
-            "docx-validate needs ../shared/tools and python3-lxml (apt-get install python3-lxml); set VANBAN_SKIP_EXTERNAL=1 to skip"
-        );
+    if !need(
+        Tool::DocxValidate,
+        "render_docx::docx_validate_is_silent_on_every_fixture_output",
+    ) {
         return;
     }
+    let tool = docx_validate();
     for (fx, name) in [
         ("kontum-2024.yaml", "val-dang"),
         ("nha-nuoc-mau.yaml", "val-nn"),

@@ -9,7 +9,7 @@ use common::*;
 
 #[test]
 fn party_pledge_pdf_reads_back() {
-    if !have_poppler() {
+    if !have_poppler("render_pdf::party_pledge_pdf_reads_back") {
         return;
     }
     let out = render(
@@ -85,7 +85,7 @@ fn party_pledge_pdf_reads_back() {
 
 #[test]
 fn every_fixture_pdf_is_small_and_reproducible() {
-    if !have_poppler() {
+    if !have_poppler("render_pdf::every_fixture_pdf_is_small_and_reproducible") {
         return;
     }
     for fx in ["kontum-2024.yaml", "nha-nuoc-mau.yaml"] {
@@ -143,7 +143,7 @@ fn news_item_with_a_picture_in_docx_pdf_and_html() {
         pdf.windows(7).any(|w| w == b"/Image " || w == b"/Image/"),
         "an image XObject in the PDF"
     );
-    if have_poppler() {
+    if have_poppler("render_pdf::news_item_with_a_picture_in_docx_pdf_and_html") {
         let all = pdf_pages(&out.join("tin-bai.pdf")).join(" ");
         assert!(all.contains("Quang cảnh Hội nghị"));
         assert!(all.contains("Tin, ảnh: Ngô Đức Hải"));
@@ -164,7 +164,7 @@ fn the_annex_numbers_its_pages_on_its_own() {
     let (body, annex) = xml.split_at(xml.find("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG").unwrap());
     assert!(!body.contains("w:pgNumType") && body.contains("<w:titlePg/>"));
     assert!(annex.contains("<w:pgNumType w:start=\"1\"/>") && annex.contains("<w:titlePg/>"));
-    if !have_poppler() {
+    if !have_poppler("render_pdf::the_annex_numbers_its_pages_on_its_own") {
         return;
     }
     // PDF: the annex starts a page that shows no number.

@@ -107,6 +107,27 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
             );
         }
     }
+    // libyaml refuses control characters but says only "at position N" (a byte offset):
+    // find each, one per line, by line and column.
+    for (i, line) in src.lines().enumerate() {
+        if let Some((col, c)) = line.chars().enumerate().find(|(_, c)| forbidden(*c)) {
+            problems.push(
+                Problem::error(
+                    file,
+                    Some(Pos {
+                        line: i + 1,
+                        col: col + 1,
+                    }),
+                    "",
+                    format!(
+                        "có ký tự điều khiển không in được (mã U+{:04X})",
+                        u32::from(c)
+                    ),
+                )
+                .with_hint("xóa ký tự đó (thường lẫn vào khi sao chép từ Word hay PDF)"),
+            );
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -132,7 +153,7 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
         Err(e) => {
             // libyaml reports an unclosed quote where the next quote happens to be, often
             // many lines later; the line that opened it is the one to fix.
-            let mut p = translate(file, &index, &e);
+            let mut p = translate(file, src, &index, &e);
             if let Some(open) = unclosed_quote(src)
                 && p.pos.is_none_or(|at| open.line < at.line)
             {
@@ -146,11 +167,22 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
     }
 }
 
+/// Characters YAML does not allow in a file (YAML 1.1 §5.1, as libyaml checks them).
+fn forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
+        || matches!(c, '\u{80}'..='\u{9f}' if c != '\u{85}')
+        || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
 /// serde_ignored writes `thanh_vien.0.ten`; messages and the index use `thanh_vien[0].ten`.
+/// The `?` both write for an optional section (`to_trinh.?.ngayy`) is no field: dropped.
 fn bracket_indices(path: &str) -> String {
     let mut out = String::with_capacity(path.len() + 4);
     for seg in path.split('.') {
-        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+        if seg == "?" || seg.is_empty() {
+            continue;
+        }
+        if seg.bytes().all(|b| b.is_ascii_digit()) && seg.bytes().all(|b| b.is_ascii_digit()) {
             out.push_str(&format!("[{seg}]"));
         } else {
             if !out.is_empty() {
@@ -319,22 +351,25 @@ fn resolve<'a>(root: &'a Json, mut node: &'a Json) -> &'a Json {
 }
 
 /// A serde_yaml error in Vietnamese, located.
-fn translate(file: &str, index: &Index, e: &serde_yaml::Error) -> Problem {
+fn translate(file: &str, src: &str, index: &Index, e: &serde_yaml::Error) -> Problem {
     let raw = e.to_string();
     let pos = e.location().map(|l| Pos {
         line: l.line(),
         col: l.column(),
     });
     // serde_yaml prefixes the field path ("hoi_nghi.ngay: invalid type …") and appends
-    // " at line L column C".
-    let body = match raw.find(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw.as_str(),
-    };
+    // " at line L column C" (or " at position N" for reader errors), and libyaml adds its
+    // context (", while parsing a block mapping at line …"), which we leave out.
+    let body = raw
+        .split(" at line ")
+        .next()
+        .and_then(|s| s.split(" at position ").next())
+        .unwrap_or(&raw);
     let (path, msg) = match body.split_once(": ") {
-        Some((p, m)) if !p.contains(' ') => (p, m),
-        _ => ("", body),
+        Some((p, m)) if !p.contains(' ') => (bracket_indices(p), m),
+        _ => (String::new(), body),
     };
+    let path = path.as_str();
     // Our own messages (from the `so` deserialiser) are Vietnamese already; serde reports
     // them at the enclosing map, so point at the field itself.
     if msg.starts_with("số văn bản") {
@@ -342,8 +377,54 @@ fn translate(file: &str, index: &Index, e: &serde_yaml::Error) -> Problem {
         return Problem::error(file, index.find(&field).or(pos), &field, msg)
             .with_hint("viết số văn bản như 5 hoặc 05, hoặc để trống để ghi tay");
     }
-    let (message, hint) = explain(msg);
-    let pos = pos.or_else(|| index.find(path));
+    // libyaml reports a duplicate at the start of its map; the index knows the duplicate.
+    if msg.starts_with("duplicate field") || msg.starts_with("duplicate entry") {
+        let key = quoted(msg);
+        let dup = index
+            .duplicates()
+            .iter()
+            .find(|(p, _)| p.rsplit('.').next() == Some(key.as_str()));
+        let (path, pos) = match dup {
+            Some((p, at)) => (p.as_str(), Some(*at)),
+            None => (path, pos.or_else(|| index.find(path))),
+        };
+        return Problem::error(file, pos, path, format!("khóa «{key}» được ghi hai lần"))
+            .with_hint("xóa một trong hai dòng, hoặc gộp nội dung lại");
+    }
+    if msg.contains("more than one document") {
+        return Problem::error(
+            file,
+            index.second_document().or(pos),
+            "",
+            "tệp có hơn một tài liệu YAML (từ dòng «---» này)",
+        )
+        .with_hint(
+            "mỗi tệp chỉ ghi một hồ sơ: xóa dòng «---» và phần sau, hoặc tách ra tệp riêng",
+        );
+    }
+    // libyaml's context ("while scanning a block scalar") tells apart problems that share
+    // their words (a missing line break after a directive, a tag or `|`).
+    let context = raw
+        .split_once(", while ")
+        .map(|(_, c)| c.split(" at line ").next().unwrap_or(c));
+    let (message, hint) = match context {
+        Some(c) => explain(&format!("{msg}, while {c}")),
+        None => explain(msg),
+    };
+    // An unclosed `[` or `{` is noticed where something else stands; libyaml's context
+    // ("while parsing a flow sequence at line L column C") is where it was opened.
+    let pos = if msg.starts_with("did not find expected ',' or") {
+        marks(&raw).get(1).copied().or(pos)
+    } else {
+        pos
+    };
+    let pos = pos.or_else(|| index.find(path)).or_else(|| {
+        // Only "the file ended too soon" has no mark of its own: its place is the end.
+        msg.contains("EOF").then(|| Pos {
+            line: src.lines().count().max(1),
+            col: 1,
+        })
+    });
     let mut p = Problem::error(file, pos, path, message);
     if let Some(h) = hint {
         p = p.with_hint(h);
@@ -351,11 +432,231 @@ fn translate(file: &str, index: &Index, e: &serde_yaml::Error) -> Problem {
     p
 }
 
-/// serde's and libyaml's English messages, in Vietnamese with a hint.
+/// Every "at line L column C" of a libyaml message: the problem's, then its context's.
+fn marks(raw: &str) -> Vec<Pos> {
+    raw.split(" at line ")
+        .skip(1)
+        .filter_map(|s| {
+            let (line, rest) = s.split_once(" column ")?;
+            let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some(Pos {
+                line: line.parse().ok()?,
+                col: col.parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+/// The first name quoted in a serde message: `x`, "x" or 'x'.
+fn quoted(msg: &str) -> String {
+    for q in ['`', '"', '\''] {
+        if let Some(s) = msg.split(q).nth(1) {
+            return s.to_string();
+        }
+    }
+    String::new()
+}
+
+/// Every word of `msg` quoted with backticks, as «a», «b».
+fn ticked_list(msg: &str) -> String {
+    msg.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|s| format!("«{s}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// libyaml's problems (scanner, parser, reader), each in Vietnamese with what to do.
+/// Every string libyaml-rs 0.3 can put in a parser error is matched by one needle.
+const SYNTAX: &[(&[&str], &str, &str)] = &[
+    (
+        &["found unexpected end of stream"],
+        "thiếu dấu ngoặc kép đóng",
+        "mỗi chuỗi mở bằng \" hoặc ' phải đóng bằng dấu giống vậy trên cùng dòng",
+    ),
+    (
+        &["did not find expected key"],
+        "thụt dòng không khớp với các dòng cùng nhóm",
+        "các khóa cùng một nhóm phải thẳng cột với nhau",
+    ),
+    (
+        &["mapping values are not allowed", "found unexpected ':'"],
+        "dấu hai chấm «:» ở chỗ không được phép (thường do thụt dòng sai)",
+        "các khóa cùng một nhóm phải thẳng cột với nhau; nếu nội dung có «: », hãy đặt cả nội dung trong dấu ngoặc kép \"…\"",
+    ),
+    (
+        &["mapping keys are not allowed"],
+        "khóa «…:» ở chỗ không được phép (thường do thụt dòng sai)",
+        "các khóa cùng một nhóm phải thẳng cột với nhau",
+    ),
+    (
+        &["block sequence entries are not allowed"],
+        "mục danh sách «- » đứng sai chỗ",
+        "mỗi mục «- » nằm trên một dòng riêng dưới khóa của danh sách, các mục thẳng cột; nội dung bắt đầu bằng «-» thì đặt trong dấu ngoặc kép",
+    ),
+    (
+        &["found character that cannot start any token"],
+        "có ký tự không được đứng đầu giá trị (như Tab, @, `)",
+        "đặt nội dung trong dấu ngoặc kép \"…\"",
+    ),
+    (
+        &["did not find expected '-' indicator"],
+        "thụt dòng của danh sách không khớp",
+        "các mục «- » của một danh sách phải thẳng cột với nhau",
+    ),
+    (
+        &["could not find expected ':'"],
+        "thiếu dấu hai chấm sau tên khóa",
+        "mỗi dòng dạng «khóa: giá trị»",
+    ),
+    (
+        &["did not find expected node content"],
+        "thiếu nội dung ở chỗ cần giá trị",
+        "kiểm tra dấu «-», «:» hoặc «,» thừa",
+    ),
+    (
+        &["did not find expected ',' or ']'"],
+        "danh sách mở bằng «[» chưa đóng bằng «]», hoặc thiếu dấu phẩy giữa các mục",
+        "viết danh sách như [a, b, c] trên một dòng; mục có dấu phẩy hay dấu hai chấm thì đặt trong dấu ngoặc kép",
+    ),
+    (
+        &["did not find expected ',' or '}'"],
+        "nhóm mở bằng «{» chưa đóng bằng «}», hoặc thiếu dấu phẩy giữa các khóa",
+        "viết nhóm như { khoa: a, khoa_khac: b } trên một dòng; giá trị có dấu phẩy thì đặt trong dấu ngoặc kép",
+    ),
+    (
+        &["did not find expected comment or line break"],
+        "có nội dung thừa sau giá trị trên cùng dòng",
+        "xóa phần thừa, hoặc đặt cả nội dung trong dấu ngoặc kép \"…\"",
+    ),
+    (
+        &["found undefined alias", "unknown anchor"],
+        "bí danh (*) chưa được định nghĩa",
+        "định nghĩa bằng &tên trước khi dùng *tên, hoặc viết thẳng nội dung (nội dung bắt đầu bằng * thì đặt trong dấu ngoặc kép)",
+    ),
+    (
+        &["found duplicate anchor", "second occurrence"],
+        "bí danh (&) được định nghĩa hai lần",
+        "đổi tên một trong hai, hoặc viết thẳng nội dung",
+    ),
+    (
+        &[
+            "did not find expected alphabetic or numeric character",
+            "found unexpected non-alphabetical character",
+            "while scanning an anchor",
+            "while scanning an alias",
+        ],
+        "tên bí danh sau «&» hoặc «*» không hợp lệ",
+        "nội dung bắt đầu bằng & hoặc * thì đặt trong dấu ngoặc kép \"…\"",
+    ),
+    (
+        &[
+            "did not find URI escaped octet",
+            "did not find expected tag URI",
+            "did not find expected '!'",
+            "did not find the expected '>'",
+            "found undefined tag handle",
+            "while parsing a tag",
+            "while scanning a tag",
+            "empty YAML tag",
+        ],
+        "thẻ YAML (bắt đầu bằng «!») không hợp lệ",
+        "hồ sơ không dùng thẻ «!»; xóa nó, hoặc đặt nội dung bắt đầu bằng ! trong dấu ngoặc kép",
+    ),
+    (
+        &[
+            "while scanning a block scalar",
+            "found an indentation indicator equal to 0",
+        ],
+        "sau dấu «|» hoặc «>» của đoạn văn nhiều dòng chỉ được xuống dòng",
+        "viết «khóa: >» rồi xuống dòng, các dòng nội dung thụt vào thêm 2 dấu cách",
+    ),
+    (
+        &[
+            "directive",
+            "did not find expected whitespace",
+            "did not find expected version number",
+            "did not find expected digit or '.' character",
+            "found extremely long version number",
+            "found incompatible YAML document",
+            "did not find expected <document start>",
+        ],
+        "chỉ thị YAML (dòng bắt đầu bằng «%») không hợp lệ hoặc đứng sai chỗ",
+        "hồ sơ không cần chỉ thị «%»; xóa dòng đó, hoặc đặt nội dung bắt đầu bằng % trong dấu ngoặc kép",
+    ),
+    (
+        &[
+            "did not find expected hexadecimal number",
+            "found invalid Unicode character escape code",
+            "found unknown escape character",
+            "surrogate",
+        ],
+        "chuỗi trong ngoặc kép có dấu «\\» không hợp lệ",
+        "viết «\\\\» cho một dấu gạch chéo ngược, hoặc dùng ngoặc đơn '…' (trong đó «\\» giữ nguyên)",
+    ),
+    (
+        &["tab character"],
+        "dòng thụt vào bằng phím Tab",
+        "YAML chỉ cho thụt dòng bằng dấu cách; thay Tab bằng 2 dấu cách",
+    ),
+    (
+        &["found unexpected document indicator"],
+        "dòng «---» hoặc «...» nằm giữa một chuỗi trong ngoặc kép",
+        "đóng dấu ngoặc kép trước dòng đó, hoặc đặt nội dung vào đoạn «>» nhiều dòng",
+    ),
+    (
+        &["control characters", "invalid Unicode character"],
+        "có ký tự điều khiển không in được",
+        "xóa ký tự đó (thường lẫn vào khi sao chép từ Word hay PDF)",
+    ),
+    (
+        &["UTF-8", "UTF-16", "invalid length of a UTF-8 sequence"],
+        "tệp không phải văn bản UTF-8",
+        "lưu lại tệp với bảng mã UTF-8 (trong Notepad++: Encoding → UTF-8)",
+    ),
+    (
+        &["input is too long", "input error"],
+        "không đọc được hết tệp hồ sơ",
+        "hồ sơ cuộc họp chỉ vài KB; kiểm tra lại tệp",
+    ),
+    (
+        &["EOF while parsing"],
+        "hồ sơ kết thúc giữa chừng",
+        "tệp có thể bị cắt cụt; kiểm tra phần cuối tệp",
+    ),
+    (
+        &["merging", "in merge"],
+        "khóa gộp «<<» phải chỉ tới một nhóm «khóa: giá trị» (&tên)",
+        "viết thẳng nội dung thay cho «<<»",
+    ),
+    (
+        &["failed to parse YAML number"],
+        "số viết không đúng",
+        "viết số bằng chữ số, như 12; nội dung không phải số thì đặt trong dấu ngoặc kép",
+    ),
+    (
+        &["recursion limit exceeded"],
+        "hồ sơ lồng nhau quá sâu",
+        "hồ sơ cuộc họp không cần lồng quá vài cấp; kiểm tra lại thụt dòng",
+    ),
+    (
+        &["repetition limit exceeded"],
+        "hồ sơ dùng bí danh (&, *) lặp lại quá nhiều lần",
+        "viết thẳng nội dung thay cho bí danh YAML",
+    ),
+    (
+        &["bytes", "nested enum", "stream-start"],
+        "hồ sơ có dạng dữ liệu không dùng được",
+        "so với các mục trong docs/record.md",
+    ),
+];
+
+/// serde's and libyaml's English messages, in Vietnamese with a hint. Nothing English is
+/// passed through: a message not known here gets a general Vietnamese sentence.
 fn explain(msg: &str) -> (String, Option<String>) {
-    let tick = |s: &str| -> String { s.split('`').nth(1).unwrap_or(s).to_string() };
     if msg.starts_with("missing field") {
-        let f = tick(msg);
+        let f = quoted(msg);
         return (
             format!("thiếu trường bắt buộc «{f}»"),
             Some(format!(
@@ -363,23 +664,24 @@ fn explain(msg: &str) -> (String, Option<String>) {
             )),
         );
     }
-    if msg.starts_with("duplicate field") || msg.starts_with("duplicate entry") {
-        let f = if msg.contains('`') {
-            tick(msg)
-        } else {
-            msg.split('"').nth(1).unwrap_or("").to_string()
-        };
-        return (
-            format!("khóa «{f}» được ghi hai lần"),
-            Some("xóa một trong hai dòng, hoặc gộp nội dung lại".into()),
-        );
-    }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if got.contains(" as u128") || got.contains(" as i128") {
+            return (
+                format!("{} quá lớn", kind_vi(got)),
+                Some("kiểm tra lại số đã ghi".into()),
+            );
+        }
         // Text with ": " inside reads as a key and its value: the commonest slip.
-        let hint = (got == "map" && expected.contains("string")).then(|| {
+        let hint = if got == "map" && expected.contains("string") {
             "nội dung có «: » nên bị hiểu là «khóa: giá trị»; đặt cả nội dung trong dấu ngoặc kép \"…\"".to_string()
-        });
+        } else {
+            format!(
+                "sửa thành {} (xem ví dụ trong docs/record.md)",
+                kind_vi(expected)
+            )
+        };
+        let hint = Some(hint);
         return (
             format!(
                 "sai kiểu dữ liệu: gặp {}, cần {}",
@@ -393,103 +695,116 @@ fn explain(msg: &str) -> (String, Option<String>) {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
             format!(
-                "giá trị không hợp lệ: {}, cần {}",
+                "giá trị không hợp lệ: gặp {}, cần {}",
                 kind_vi(got),
                 kind_vi(expected)
             ),
-            None,
+            Some("xem ví dụ trong docs/record.md".into()),
         );
     }
-    if msg.contains("recursion limit exceeded") {
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
-            "hồ sơ lồng nhau quá sâu".into(),
-            Some("hồ sơ cuộc họp không cần lồng quá vài cấp; kiểm tra lại thụt dòng".into()),
+            format!("số mục không đúng: có {n}, cần {}", kind_vi(expected)),
+            Some("xem ví dụ trong docs/record.md".into()),
         );
     }
-    if msg.contains("repetition limit exceeded") {
+    if msg.starts_with("unknown variant") || msg.starts_with("unknown field") {
+        let word = if msg.starts_with("unknown variant") {
+            "giá trị"
+        } else {
+            "khóa"
+        };
+        let got = quoted(msg);
+        let valid = msg
+            .split_once("expected ")
+            .map(|(_, e)| ticked_list(e))
+            .unwrap_or_default();
         return (
-            "hồ sơ dùng bí danh (&, *) lặp lại quá nhiều lần".into(),
-            Some("viết thẳng nội dung thay cho bí danh YAML".into()),
+            format!("{word} «{got}» không hợp lệ"),
+            (!valid.is_empty()).then(|| format!("các {word} hợp lệ: {valid}")),
         );
     }
-    let syntax: &[(&str, &str, &str)] = &[
-        (
-            "found unexpected end of stream",
-            "thiếu dấu ngoặc kép đóng",
-            "mỗi chuỗi mở bằng \" hoặc ' phải đóng bằng dấu giống vậy trên cùng dòng",
-        ),
-        (
-            "did not find expected key",
-            "thụt dòng không khớp với các dòng cùng nhóm",
-            "các khóa cùng một nhóm phải thẳng cột với nhau",
-        ),
-        (
-            "mapping values are not allowed",
-            "dấu hai chấm «:» ở chỗ không được phép (thường do thụt dòng sai)",
-            "các khóa cùng một nhóm phải thẳng cột với nhau; nếu nội dung có «: », hãy đặt cả nội dung trong dấu ngoặc kép \"…\"",
-        ),
-        (
-            "found character that cannot start any token",
-            "có ký tự không được đứng đầu giá trị (như Tab, @, `)",
-            "đặt nội dung trong dấu ngoặc kép \"…\"",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "thụt dòng của danh sách không khớp",
-            "các mục «- » của một danh sách phải thẳng cột với nhau",
-        ),
-        (
-            "could not find expected ':'",
-            "thiếu dấu hai chấm sau tên khóa",
-            "mỗi dòng dạng «khóa: giá trị»",
-        ),
-        (
-            "did not find expected node content",
-            "thiếu nội dung ở chỗ cần giá trị",
-            "kiểm tra dấu «-» hoặc «:» thừa",
-        ),
-        (
-            "found undefined alias",
-            "bí danh (*) chưa được định nghĩa",
-            "định nghĩa bằng &tên trước khi dùng *tên, hoặc viết thẳng nội dung",
-        ),
-    ];
-    for (needle, vi, hint) in syntax {
-        if msg.contains(needle) {
+    if msg.starts_with("data did not match any variant") {
+        return (
+            "nội dung không đúng dạng".into(),
+            Some(
+                "so với ví dụ trong docs/record.md: một mục, hoặc một danh sách các mục «- »"
+                    .into(),
+            ),
+        );
+    }
+    // Already ours: custom deserialisers write Vietnamese (serde's own words are ASCII;
+    // a non-ASCII serde message carries user text and is matched above).
+    if !msg.is_ascii() {
+        return (msg.to_string(), None);
+    }
+    for (needles, vi, hint) in SYNTAX {
+        if needles.iter().any(|n| msg.contains(n)) {
             return ((*vi).to_string(), Some((*hint).to_string()));
         }
     }
-    (format!("lỗi cú pháp YAML ({msg})"), None)
+    (
+        "lỗi cú pháp YAML ở chỗ này".into(),
+        Some(
+            "so với hồ sơ mẫu (vanban init): thụt dòng bằng dấu cách, «khóa: giá trị», «- » trước mỗi mục; nội dung có ký tự đặc biệt thì đặt trong dấu ngoặc kép \"…\"".into(),
+        ),
+    )
 }
 
-/// serde's type words ("a string", "u32", "map") in Vietnamese.
+/// serde's type words ("a string", "u32", "map", "integer `5`") in Vietnamese.
 fn kind_vi(s: &str) -> String {
     let s = s.trim();
-    if let Some(v) = s.strip_prefix("string ") {
-        return format!("chữ {v}");
+    // A value shown with backticks: `5`, or "text".
+    let shown = |v: &str| -> String {
+        let v = v
+            .trim()
+            .trim_end_matches(" as u128")
+            .trim_end_matches(" as i128");
+        let v = v.trim_matches('`').trim_matches('"');
+        format!("«{v}»")
+    };
+    for (prefix, vi) in [
+        ("string ", "chữ"),
+        ("integer ", "số"),
+        ("floating point ", "số thập phân"),
+        ("boolean ", "giá trị đúng/sai"),
+        ("character ", "ký tự"),
+    ] {
+        if let Some(v) = s.strip_prefix(prefix) {
+            return format!("{vi} {}", shown(v));
+        }
     }
-    if let Some(v) = s.strip_prefix("integer ") {
-        return format!("số {v}");
-    }
-    if let Some(v) = s.strip_prefix("floating point ") {
-        return format!("số thập phân {v}");
-    }
-    if let Some(v) = s.strip_prefix("boolean ") {
-        return format!("giá trị đúng/sai {v}");
+    if let Some(n) = s
+        .strip_prefix("tuple of ")
+        .or_else(|| s.strip_prefix("an array of length "))
+        .or_else(|| s.strip_prefix("a sequence of "))
+    {
+        let n = n.split_whitespace().next().unwrap_or(n);
+        return format!("{n} mục");
     }
     match s {
-        "a string" | "string" => "một chuỗi chữ".into(),
-        "u32" | "usize" | "u64" => "một số nguyên không âm".into(),
-        "i32" | "i64" => "một số nguyên".into(),
-        "a sequence" | "sequence" => "một danh sách (các dòng bắt đầu bằng «- »)".into(),
-        "map" | "a map" => "một nhóm «khóa: giá trị»".into(),
-        "unit value" | "null" => "giá trị rỗng".into(),
+        "a string" | "string" | "a borrowed string" | "a character" | "char" => {
+            "một chuỗi chữ".into()
+        }
+        "u8" | "u16" | "u32" | "usize" | "u64" | "u128" => "một số nguyên không âm".into(),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "an integer" => "một số nguyên".into(),
+        "f32" | "f64" | "a float" => "một số".into(),
+        "a boolean" | "bool" => "giá trị đúng/sai (true hoặc false)".into(),
+        "a sequence" | "sequence" | "a YAML sequence" => {
+            "một danh sách (các dòng bắt đầu bằng «- »)".into()
+        }
+        "map" | "a map" | "a YAML mapping" | "enum" => "một nhóm «khóa: giá trị»".into(),
+        "unit value" | "null" | "unit" => "giá trị rỗng".into(),
+        "Option value" => "một giá trị hoặc để trống".into(),
+        "any YAML value" => "một giá trị".into(),
         s if s.starts_with("struct ") => "một nhóm «khóa: giá trị»".into(),
         s if s.starts_with("option") => "một giá trị hoặc để trống".into(),
-        s => s.to_string(),
+        s if s.contains("date") || s.contains("YYYY") => "một ngày dạng YYYY-MM-DD".into(),
+        // Anything else serde may name (a Rust type, a visitor's words): no English.
+        _ => "giá trị khác (xem docs/record.md)".into(),
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,6 +814,124 @@ mod tests {
         assert_eq!(bracket_indices("thanh_vien.0.ten"), "thanh_vien[0].ten");
         assert_eq!(bracket_indices("a.b"), "a.b");
         assert_eq!(bracket_indices("x.12"), "x[12]");
+        assert_eq!(bracket_indices("to_trinh.?.ngayy"), "to_trinh.ngayy");
+        assert_eq!(bracket_indices("hoi_nghi[0].?"), "hoi_nghi[0]");
+        assert_eq!(bracket_indices("."), "");
+    }
+
+    /// Every problem libyaml-rs 0.3 can report (its scanner, parser and reader, read from
+    /// its source), and yaml_serde's own: each has its own Vietnamese sentence.
+    #[test]
+    fn every_parser_problem_has_a_vietnamese_sentence() {
+        const LIBYAML: &[&str] = &[
+            "block sequence entries are not allowed in this context",
+            "control characters are not allowed",
+            "could not find expected ':'",
+            "could not find expected directive name",
+            "did not find URI escaped octet",
+            "did not find expected '!'",
+            "did not find expected ',' or ']'",
+            "did not find expected ',' or '}'",
+            "did not find expected '-' indicator",
+            "did not find expected <document start>",
+            "did not find expected <stream-start>",
+            "did not find expected alphabetic or numeric character",
+            "did not find expected comment or line break",
+            "did not find expected digit or '.' character",
+            "did not find expected hexadecimal number",
+            "did not find expected key",
+            "did not find expected node content",
+            "did not find expected tag URI",
+            "did not find expected version number",
+            "did not find expected whitespace or line break",
+            "did not find expected whitespace",
+            "did not find the expected '>'",
+            "expected low surrogate area",
+            "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected",
+            "found an incorrect leading UTF-8 octet",
+            "found an incorrect trailing UTF-8 octet",
+            "found an indentation indicator equal to 0",
+            "found character that cannot start any token",
+            "found duplicate %TAG directive",
+            "found duplicate %YAML directive",
+            "found duplicate anchor; first occurrence",
+            "found extremely long version number",
+            "found incompatible YAML document",
+            "found invalid Unicode character escape code",
+            "found undefined alias",
+            "found undefined tag handle",
+            "found unexpected ':'",
+            "found unexpected document indicator",
+            "found unexpected end of stream",
+            "found unexpected non-alphabetical character",
+            "found unknown directive name",
+            "found unknown escape character",
+            "incomplete UTF-16 character",
+            "incomplete UTF-16 surrogate pair",
+            "incomplete UTF-8 octet sequence",
+            "input error",
+            "input is too long",
+            "invalid Unicode character",
+            "invalid leading UTF-8 octet",
+            "invalid length of a UTF-8 sequence",
+            "invalid trailing UTF-8 octet",
+            "mapping keys are not allowed in this context",
+            "mapping values are not allowed in this context",
+            "second occurrence",
+            "unexpected low surrogate area",
+            // yaml_serde's (error.rs)
+            "EOF while parsing a value",
+            "recursion limit exceeded",
+            "repetition limit exceeded",
+            "serialization and deserialization of bytes in YAML is not implemented",
+            "unknown anchor",
+            "serializing nested enums in YAML is not supported yet",
+            "expected a mapping or list of mappings for merging, but found scalar",
+            "unexpected tagged value in merge",
+            "expected a mapping for merging, but found scalar",
+            "expected a mapping for merging, but found sequence",
+            "empty YAML tag is not allowed",
+            "failed to parse YAML number",
+        ];
+        let (general, _) = explain("?");
+        for m in LIBYAML {
+            let (vi, hint) = explain(m);
+            assert_ne!(vi, general, "«{m}» has no sentence of its own");
+            assert!(!vi.is_ascii() && hint.is_some(), "«{m}» → «{vi}»");
+        }
+        // Words shared by several problems are told apart by libyaml's context.
+        let (a, _) = explain(
+            "did not find expected whitespace or line break, while scanning a block scalar",
+        );
+        let (b, _) =
+            explain("did not find expected whitespace or line break, while scanning a tag");
+        let (c, _) =
+            explain("did not find expected whitespace or line break, while scanning a directive");
+        assert!(
+            a.contains('|') && b.contains('!') && c.contains('%'),
+            "{a} / {b} / {c}"
+        );
+        // serde's: no Rust type names or English words left.
+        for m in [
+            "invalid type: integer `5` as u128, expected any YAML value",
+            "invalid type: sequence, expected a string",
+            "invalid value: string \"x\", expected a boolean",
+            "invalid length 3, expected tuple of 2 elements",
+            "unknown variant `dnag`, expected one of `dang`, `nha-nuoc`",
+            "data did not match any variant of untagged enum OneOrMany",
+            "invalid type: map, expected struct Foo",
+            "invalid type: unit value, expected u32",
+            "invalid type: floating point `1.5`, expected i32",
+        ] {
+            let (vi, hint) = explain(m);
+            for w in [
+                "u128", "u32", "i32", "any", "expected", "struct", "invalid", "tuple",
+            ] {
+                assert!(!vi.contains(w), "«{m}» → «{vi}»");
+            }
+            assert!(hint.is_some(), "«{m}»");
+        }
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! parsing (an unknown member id, a vote count too high) can name the line and column.
 //!
 //! serde gives locations only for the first error it stops at; this index covers the rest.
-//! It reads the block style records are written in (indented maps, `- ` items, block
-//! scalars) and falls back to the nearest enclosing field for anything else (flow style).
+//! It is built from the marked events of a YAML parser (saphyr-parser), so block and flow
+//! style, quoted keys, block scalars and anchors are all placed where the parser saw them.
 
 use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -14,179 +16,151 @@ pub struct Pos {
     pub col: usize,
 }
 
+impl Pos {
+    fn of(span: &Span) -> Pos {
+        // saphyr counts lines from 1 and columns from 0, in characters: what editors show.
+        Pos {
+            line: span.start.line(),
+            col: span.start.col() + 1,
+        }
+    }
+}
+
 /// Path → position of the field's value (or of its key when the value is a block below).
-/// Paths look like serde_yaml's: `thanh_vien[2].ten`.
+/// Paths look like serde_yaml's: `thanh_vien[2].ten`; a key's own position is kept under
+/// `path#key`.
 #[derive(Debug, Default)]
 pub struct Index {
     map: HashMap<String, Pos>,
+    /// Keys written twice in one map, at their second occurrence, in document order.
+    dups: Vec<(String, Pos)>,
+    /// Where a second document (`---` after the first) starts.
+    second_doc: Option<Pos>,
 }
 
-#[derive(Debug)]
-struct Frame {
-    indent: usize,
-    path: String,
-    seq: bool,
-    items: usize,
+/// Deeper nodes are not indexed: their paths would grow with the depth (quadratic memory
+/// on `[[[[…`), and serde refuses such records anyway (recursion limit 128).
+const MAX_DEPTH: usize = 64;
+
+enum Frame {
+    Map {
+        path: String,
+        /// The key just read, waiting for its value.
+        key: Option<(String, Pos)>,
+        seen: HashMap<String, Pos>,
+    },
+    Seq {
+        path: String,
+        items: usize,
+    },
+}
+
+impl Frame {
+    fn path(&self) -> &str {
+        match self {
+            Frame::Map { path, .. } | Frame::Seq { path, .. } => path,
+        }
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
 }
 
 impl Index {
     pub fn build(src: &str) -> Index {
         let mut idx = Index::default();
-        let mut stack = vec![Frame {
-            indent: 0,
-            path: String::new(),
-            seq: false,
-            items: 0,
-        }];
-        // The key that opened a block on the line before, and lines to skip (block scalars
-        // and continuation lines of plain scalars) while their indent is deeper than this.
-        let mut open_key: Option<(String, usize)> = None;
-        let mut skip_deeper_than: Option<usize> = None;
-        for (i, raw) in src.lines().enumerate() {
-            let line_no = i + 1;
-            let trimmed = raw.trim_start_matches(' ');
-            if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") {
-                continue;
-            }
-            let indent = raw.len() - trimmed.len();
-            if let Some(d) = skip_deeper_than {
-                if indent > d {
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut docs = 0;
+        // Events up to a syntax error are kept: the fields before it can still be found.
+        for (event, span) in Parser::new_from_str(src).map_while(Result::ok) {
+            let at = Pos::of(&span);
+            // What kind of node this is, and where its value is to be reported.
+            let (scalar, opens) = match &event {
+                Event::DocumentStart(_) => {
+                    docs += 1;
+                    if docs == 2 {
+                        idx.second_doc = Some(at);
+                        break; // serde reads one document; so does the index.
+                    }
                     continue;
                 }
-                skip_deeper_than = None;
-            }
-            while stack.len() > 1 && stack.last().is_some_and(|f| f.indent > indent) {
-                stack.pop();
-            }
-            // A deeper line after `key:` opens that key's map or sequence.
-            if let Some((path, key_indent)) = open_key.take() {
-                if indent > key_indent {
-                    stack.push(Frame {
-                        indent,
-                        path,
-                        seq: trimmed.starts_with('-'),
-                        items: 0,
-                    });
-                } else if indent == key_indent && trimmed.starts_with("- ") {
-                    // `key:` followed by items at the same indent.
-                    stack.push(Frame {
-                        indent,
-                        path,
-                        seq: true,
-                        items: 0,
-                    });
-                }
-            }
-            // A key at the indent of a same-indent sequence closes that sequence.
-            if !trimmed.starts_with('-')
-                && stack.len() > 1
-                && stack.last().is_some_and(|f| f.seq && f.indent == indent)
-            {
-                stack.pop();
-            }
-            let mut col = indent;
-            let mut rest = trimmed;
-            let top = stack.last_mut().expect("root frame stays");
-            let mut parent = top.path.clone();
-            if top.seq && (rest.starts_with("- ") || rest == "-") {
-                let item = format!("{}[{}]", top.path, top.items);
-                top.items += 1;
-                idx.map.insert(
-                    item.clone(),
-                    Pos {
-                        line: line_no,
-                        col: char_col(raw, col),
-                    },
-                );
-                let after = rest[1..].trim_start_matches(' ');
-                col += rest.len() - after.len();
-                rest = after;
-                if rest.is_empty() {
-                    open_key = Some((item, indent));
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
                     continue;
                 }
-                if split_key(rest).is_none() {
-                    idx.flow(raw, &item, line_no, col, rest);
-                    continue; // a scalar item or a flow map
+                Event::Scalar(v, style, ..) => (Some((v.as_ref(), *style)), None),
+                Event::MappingStart(..) => (None, Some(true)),
+                Event::SequenceStart(..) => (None, Some(false)),
+                Event::Alias(_) => (None, None),
+                _ => continue,
+            };
+            let deep = stack.len() >= MAX_DEPTH;
+            // A node is a map's key, a map's value, a sequence's item, or the root.
+            let (path, key_pos) = match stack.last_mut() {
+                Some(Frame::Map { path, key, seen }) if key.is_none() => {
+                    let name = scalar.map_or("?", |(v, _)| v).to_string();
+                    if !deep {
+                        let full = join(path, &name);
+                        match seen.get(&name) {
+                            Some(_) => idx.dups.push((full.clone(), at)),
+                            None => {
+                                seen.insert(name.clone(), at);
+                            }
+                        }
+                        idx.map.entry(format!("{full}#key")).or_insert(at);
+                    }
+                    *key = Some((name, at));
+                    if let Some(is_map) = opens {
+                        // A collection as a key (`? [a, b]: x`): walked, not indexed.
+                        let p = join(path, "?");
+                        stack.push(new_frame(p, is_map));
+                    }
+                    continue;
                 }
-                stack.push(Frame {
-                    indent: col,
-                    path: item.clone(),
-                    seq: false,
-                    items: 0,
-                });
-                parent = item;
-            }
-            let Some((key, value, value_off)) = split_key(rest) else {
-                continue;
+                Some(Frame::Map { path, key, .. }) => {
+                    let (k, kp) = key.take().expect("guarded above");
+                    (join(path, &k), Some(kp))
+                }
+                Some(Frame::Seq { path, items }) => {
+                    *items += 1;
+                    (format!("{path}[{}]", *items - 1), None)
+                }
+                None => (String::new(), None),
             };
-            let path = if parent.is_empty() {
-                key.to_string()
+            let path = if deep {
+                stack
+                    .last()
+                    .map(|f| f.path().to_string())
+                    .unwrap_or_default()
             } else {
-                format!("{parent}.{key}")
+                path
             };
-            let key_pos = Pos {
-                line: line_no,
-                col: char_col(raw, col),
+            // Blocks below a key (`key:` then indented lines, `key: |`) and empty values
+            // are reported at the key: that is the line the user wrote.
+            let below = match scalar {
+                Some((_, ScalarStyle::Literal | ScalarStyle::Folded)) => true,
+                Some((v, ScalarStyle::Plain)) => v.is_empty(),
+                Some(_) => false,
+                // Block collections start with an empty span; flow ones span `{`/`[`.
+                None => opens.is_some() && span.is_empty(),
             };
-            if value.is_empty() {
-                idx.map.insert(path.clone(), key_pos);
-                open_key = Some((path, col));
-            } else {
-                idx.flow(raw, &path, line_no, col + value_off, value);
-                idx.map.insert(
-                    path,
-                    Pos {
-                        line: line_no,
-                        col: char_col(raw, col + value_off),
-                    },
-                );
-                // Block scalars and wrapped plain scalars continue on deeper lines.
-                skip_deeper_than = Some(col);
+            let pos = match key_pos {
+                Some(kp) if below => kp,
+                _ => at,
+            };
+            if !deep && !path.is_empty() {
+                idx.map.entry(path.clone()).or_insert(pos);
             }
-            idx.map
-                .entry(format!("{}#key", key_pos_path(&parent, key)))
-                .or_insert(key_pos);
+            if let Some(is_map) = opens {
+                stack.push(new_frame(path, is_map));
+            }
         }
         idx
-    }
-
-    /// Indexes a one-line flow map `{ a: 1, b: x }` standing at byte `start` of its line,
-    /// so that `path.b` points at `x`. Nested braces and quoted commas are left to the
-    /// enclosing field.
-    fn flow(&mut self, raw: &str, path: &str, line: usize, start: usize, text: &str) {
-        let Some(inner) = text
-            .strip_prefix('{')
-            .and_then(|t| t.trim_end().strip_suffix('}'))
-        else {
-            return;
-        };
-        if inner.contains(['{', '[', '"', '\'']) && inner.contains(',') && inner.contains('"') {
-            return;
-        }
-        let mut off = start + 1;
-        for part in inner.split(',') {
-            let lead = part.len() - part.trim_start().len();
-            if let Some((key, _, value_off)) = split_key(part.trim_start()) {
-                let key_col = off + lead;
-                let p = format!("{path}.{key}");
-                self.map.insert(
-                    format!("{p}#key"),
-                    Pos {
-                        line,
-                        col: char_col(raw, key_col),
-                    },
-                );
-                self.map.insert(
-                    p,
-                    Pos {
-                        line,
-                        col: char_col(raw, key_col + value_off),
-                    },
-                );
-            }
-            off += part.len() + 1;
-        }
     }
 
     /// Position of a field's value, or of the nearest enclosing field the index knows.
@@ -213,42 +187,29 @@ impl Index {
             .copied()
             .or_else(|| self.find(path))
     }
-}
 
-/// 1-based column in characters of byte offset `byte` in `line`: what an editor shows.
-fn char_col(line: &str, byte: usize) -> usize {
-    line.get(..byte).map_or(byte, |s| s.chars().count()) + 1
-}
+    /// Keys written twice in one map: the path and the position of the second one, in
+    /// the order they appear.
+    pub fn duplicates(&self) -> &[(String, Pos)] {
+        &self.dups
+    }
 
-fn key_pos_path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
+    /// Where a second YAML document starts (`---` after a first one), if there is one.
+    pub fn second_document(&self) -> Option<Pos> {
+        self.second_doc
     }
 }
 
-/// `key: value` → (key, value, byte offset of the value). Quoted keys lose their quotes.
-fn split_key(s: &str) -> Option<(&str, &str, usize)> {
-    let (key, after) = if let Some(q @ ('"' | '\'')) = s.chars().next() {
-        let end = s[1..].find(q)? + 1;
-        let after = s[end + 1..].strip_prefix(':')?;
-        (&s[1..end], after)
-    } else {
-        let colon = s
-            .find(": ")
-            .or_else(|| s.strip_suffix(':').map(|t| t.len()))?;
-        let key = &s[..colon];
-        if key.is_empty() || key.starts_with(['{', '[', '"', '\'', '#', '&', '*', '!', '|', '>']) {
-            return None;
+fn new_frame(path: String, is_map: bool) -> Frame {
+    if is_map {
+        Frame::Map {
+            path,
+            key: None,
+            seen: HashMap::new(),
         }
-        (key.trim_end(), &s[colon + 1..])
-    };
-    let value = after.trim_start();
-    // A trailing comment is no value.
-    let value = if value.starts_with('#') { "" } else { value };
-    let off = s.len() - after.len() + (after.len() - after.trim_start().len());
-    Some((key, value.trim_end(), off))
+    } else {
+        Frame::Seq { path, items: 0 }
+    }
 }
 
 #[cfg(test)]
@@ -277,6 +238,14 @@ giao_uoc:
   noi_dung:
     - Một
     - Hai: ba
+hoi_nghi:
+  co_mat: [btc, x, y]
+tin_bai:
+  anh:
+  - { tep: \"../x.png\", chu_thich: \"a, b\" }
+\"khóa có dấu\": 1
+khoi:
+  ten: lần hai
 ";
 
     #[test]
@@ -287,16 +256,51 @@ giao_uoc:
         assert_eq!(at("khoi.ten"), Some((4, 8)));
         assert_eq!(at("thanh_vien[0].id"), Some((6, 9)));
         assert_eq!(at("thanh_vien[1].id"), Some((8, 9)));
+        // A block scalar is reported at its key.
+        assert_eq!(at("thanh_vien[1].ten"), Some((9, 5)));
         assert_eq!(at("thanh_vien[1].nguoi_ky.ho_ten"), Some((13, 15)));
         assert_eq!(at("binh_xet[0].don_vi"), Some((16, 11)));
         assert_eq!(at("binh_xet[1].don_vi"), Some((17, 35)));
         assert_eq!(at("binh_xet[1].dong_y"), Some((17, 48)));
-        assert_eq!(at("giao_uoc.noi_dung[1]"), Some((21, 5)));
+        // A map as a sequence item: at its first key.
+        assert_eq!(at("giao_uoc.noi_dung[1]"), Some((21, 7)));
+        // Flow items under their own caret, quoted values with commas included.
+        assert_eq!(at("hoi_nghi.co_mat"), Some((23, 11)));
+        assert_eq!(at("hoi_nghi.co_mat[1]"), Some((23, 17)));
+        assert_eq!(at("tin_bai.anh[0].tep"), Some((26, 12)));
+        assert_eq!(at("tin_bai.anh[0].chu_thich"), Some((26, 35)));
+        assert_eq!(
+            idx.find_key("tin_bai.anh[0].tep").map(|p| (p.line, p.col)),
+            Some((26, 7))
+        );
+        assert!(idx.has("khóa có dấu"));
         // Unknown below a known field: the field.
         assert_eq!(at("thanh_vien[1].nguoi_ky.xyz"), Some((12, 5)));
         assert_eq!(
             idx.find_key("khoi.ten").map(|p| (p.line, p.col)),
             Some((4, 3))
         );
+        // The second `khoi` is a duplicate, at its own line; the first stays indexed.
+        assert_eq!(
+            idx.duplicates(),
+            &[("khoi".to_string(), Pos { line: 28, col: 1 })]
+        );
+        assert_eq!(at("khoi.ten"), Some((4, 8)));
+    }
+
+    #[test]
+    fn a_second_document_and_a_syntax_error_keep_what_came_before() {
+        let idx = Index::build("a: 1\n---\nb: 2\n");
+        assert_eq!(idx.second_document(), Some(Pos { line: 2, col: 1 }));
+        assert!(!idx.has("b"));
+        let idx = Index::build("a: 1\nb: [1, 2\nc: 3\n");
+        assert!(idx.has("a"));
+    }
+
+    #[test]
+    fn deep_nesting_stays_small() {
+        let src = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let idx = Index::build(&src);
+        assert!(idx.map.len() <= MAX_DEPTH);
     }
 }

@@ -109,21 +109,14 @@ pub fn paragraph_xml<'a>(document_xml: &'a str, text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no paragraph «{text}»"))
 }
 
-/// Whether external checkers (LibreOffice, docx-validate) may be skipped on this machine.
-pub fn skip_external() -> bool {
-    std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1")
-}
+#[path = "external.rs"]
+mod external;
+#[allow(unused_imports)]
+pub use external::{Tool, docx_validate, need};
 
-/// Whether poppler's tools are here; missing without VANBAN_SKIP_EXTERNAL=1 fails.
-pub fn have_poppler() -> bool {
-    if Command::new("pdftotext").arg("-v").output().is_ok() {
-        return true;
-    }
-    assert!(
-        skip_external(),
-        "needs poppler-utils (pdftotext, pdffonts); or VANBAN_SKIP_EXTERNAL=1"
-    );
-    false
+/// Whether poppler's tools are here for `test` (see [`need`]).
+pub fn have_poppler(test: &str) -> bool {
+    need(Tool::Poppler, test)
 }
 
 /// The text of a PDF per page, white space collapsed, as pdftotext reads it.
@@ -138,5 +131,88 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
         .split('\u{c}')
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// English words found in a message meant for the user: what the YAML parser, serde, Tera
+/// or clap say when their text leaks through. The source lines quoted under a message
+/// (`  12 | …` and the caret line) are the user's own text and are skipped.
+pub fn english_words(text: &str) -> Vec<String> {
+    const ENGLISH: &[&str] = &[
+        "expected",
+        "found",
+        "while",
+        "not",
+        "allowed",
+        "invalid",
+        "unknown",
+        "error",
+        "the",
+        "and",
+        "value",
+        "type",
+        "document",
+        "template",
+        "usage",
+        "options",
+        "any",
+        "character",
+        "line",
+        "column",
+        "position",
+        "parsing",
+        "scanning",
+        "did",
+        "find",
+        "missing",
+        "duplicate",
+        "detected",
+        "circular",
+        "include",
+        "argument",
+        "arguments",
+        "required",
+        "provided",
+        "print",
+        "help",
+        "version",
+        "unexpected",
+        "more",
+        "than",
+        "one",
+        "supported",
+        "for",
+        "commands",
+        "command",
+        "subcommand",
+        "tip",
+        "see",
+        "use",
+        "was",
+        "were",
+        "but",
+        "exists",
+        "defined",
+        "field",
+    ];
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !(t.starts_with('|')
+                || t.split_once(" | ")
+                    .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok()))
+        })
+        .flat_map(|l| {
+            // Names in «…» are quoted: a field, a template, a Tera keyword.
+            let l: String = l
+                .split('«')
+                .map(|part| part.split_once('»').map_or(part, |(_, rest)| rest))
+                .collect::<Vec<_>>()
+                .join(" ");
+            l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .filter(|w| ENGLISH.contains(&w.to_ascii_lowercase().as_str()))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }

@@ -7,7 +7,6 @@ use std::io::Cursor;
 use common::*;
 use vanban_font::Fonts;
 use vanban_model::Block;
-use vanban_model::profile::{mm_to_pt, pt_to_twip};
 
 /// The value of `attr` on the first `<tag …>` in `xml`.
 fn attr(xml: &str, tag: &str, attr: &str) -> Option<String> {
@@ -37,10 +36,6 @@ fn run_look(p: &str) -> (f32, bool, bool) {
     )
 }
 
-fn mm_twip(mm: f32) -> i32 {
-    pt_to_twip(mm_to_pt(mm))
-}
-
 /// The widths of a table's grid columns.
 fn grid(table: &str) -> Vec<i32> {
     table
@@ -54,7 +49,6 @@ fn grid(table: &str) -> Vec<i32> {
 fn party_header_and_title_follow_the_profile() {
     let docx = render(PLEDGE, "dang");
     let d = part(&docx, "word/document.xml");
-    let p = profile("dang");
 
     assert_eq!(
         run_look(paragraph_with(&d, ">TỈNH ỦY KON TUM<")),
@@ -74,7 +68,8 @@ fn party_header_and_title_follow_the_profile() {
     let after = &d[d.find(national).unwrap() + national.len()..];
     let rule = &after[..after.find("</w:p>").unwrap()];
     assert_eq!(attr(rule, "w:top", "w:val").as_deref(), Some("single"));
-    assert_eq!(num(rule, "w:top", "w:sz"), (p.rule_pt * 8.0) as i32);
+    // A thin solid rule (profiles' rule_pt 0.75): w:sz counts eighths of a point.
+    assert_eq!(num(rule, "w:top", "w:sz"), 6);
     assert!(!rule.contains("<w:left ") && !rule.contains("<w:bottom "));
     let header = &tables(&d)[0];
     let cols = grid(header);
@@ -103,16 +98,15 @@ fn party_header_and_title_follow_the_profile() {
     }
     let dashes = paragraph_with(&d, ">-----<");
     assert!(dashes.contains("<w:keepNext/>"));
-    // The title's space goes under its mark.
-    let after = p.title.mark.style.space_after_pt + p.title.space_after_pt;
-    assert_eq!(num(dashes, "w:spacing", "w:after"), pt_to_twip(after));
+    // The title's space (6 pt, "at least 6 pt" in ../shared/spec/the-thuc.md) goes
+    // under its mark: 6 pt = 120 twips.
+    assert_eq!(num(dashes, "w:spacing", "w:after"), 120);
 }
 
 #[test]
 fn state_header_rules_are_measured() {
     let docx = render(PROPOSAL, "nha-nuoc");
     let d = part(&docx, "word/document.xml");
-    let p = profile("nha-nuoc");
     let fonts = Fonts::embedded();
 
     assert_eq!(
@@ -140,7 +134,8 @@ fn state_header_rules_are_measured() {
     let (left, right) = (num(rule, "w:ind", "w:left"), num(rule, "w:ind", "w:right"));
     assert_eq!(left, right);
     let drawn = (cols[0] - left - right) as f32 / 20.0;
-    let ratio = p.header.issuer_mark.rule_ratio;
+    // 1/3–1/2 of the issuer's name (the-thuc.md, header, left line 2): 0.4.
+    let ratio = 0.4;
     assert!(
         (drawn - ratio * longest).abs() < 0.2,
         "{drawn} vs {}",
@@ -154,10 +149,8 @@ fn state_header_rules_are_measured() {
     let rule = &after[..after.find("</w:p>").unwrap()];
     assert!(rule.contains("<w:pBdr><w:top "));
     assert!(rule.contains("<w:keepNext/>"));
-    assert_eq!(
-        num(rule, "w:spacing", "w:after"),
-        pt_to_twip(p.title.space_after_pt)
-    );
+    // 12 pt under the title block = 240 twips.
+    assert_eq!(num(rule, "w:spacing", "w:after"), 240);
 }
 
 #[test]
@@ -168,15 +161,18 @@ fn page_fonts_language_and_page_number() {
         let sect = &d[d.find("<w:sectPr>").unwrap()..];
         assert_eq!(num(sect, "w:pgSz", "w:w"), 11906);
         assert_eq!(num(sect, "w:pgSz", "w:h"), 16838);
+        // A4 = 210 × 297 mm = 11906 × 16838 twips; margins 20 / 20 / 30 / 15 mm
+        // (../shared/spec/the-thuc.md, "Margins") = 1134 / 1134 / 1701 / 850 twips.
         for (side, mm) in [
-            ("top", 20.0),
-            ("bottom", 20.0),
-            ("left", 30.0),
-            ("right", 15.0),
+            ("top", 1134),
+            ("bottom", 1134),
+            ("left", 1701),
+            ("right", 850),
         ] {
-            assert_eq!(num(sect, "w:pgMar", &format!("w:{side}")), mm_twip(mm));
+            assert_eq!(num(sect, "w:pgMar", &format!("w:{side}")), mm);
         }
-        assert_eq!(num(sect, "w:pgMar", "w:header"), mm_twip(10.0));
+        // The page number 10 mm from the top edge = 567 twips.
+        assert_eq!(num(sect, "w:pgMar", "w:header"), 567);
         assert!(sect.contains("<w:titlePg/>"));
 
         // The default header numbers the pages; page 1's is empty.
@@ -244,7 +240,8 @@ fn body_paragraphs_lists_and_headings() {
     assert!(
         body.contains(r#"<w:spacing w:before="0" w:after="120" w:line="360" w:lineRule="exact"/>"#)
     );
-    assert_eq!(num(body, "w:ind", "w:firstLine"), mm_twip(10.0));
+    // First-line indent 1 cm (the-thuc.md, "First-line indent") = 567 twips.
+    assert_eq!(num(body, "w:ind", "w:firstLine"), 567);
     assert_eq!(attr(body, "w:jc", "w:val").as_deref(), Some("both"));
     assert!(body.contains(r#"<w:widowControl w:val="1"/>"#));
     assert!(!body.contains("<w:keepNext/>"));
@@ -256,7 +253,7 @@ fn body_paragraphs_lists_and_headings() {
     // Markers are literal text at the start of body paragraphs; no numbering part.
     for n in 1..=6 {
         let item = paragraph_with(&d, &format!(">{n}. <"));
-        assert_eq!(num(item, "w:ind", "w:firstLine"), mm_twip(10.0));
+        assert_eq!(num(item, "w:ind", "w:firstLine"), 567);
         assert!(!item.contains("<w:numPr>"));
     }
     assert!(paragraph_with(&d, ">1. <").contains("Tổ chức tuyên truyền"));
@@ -267,7 +264,6 @@ fn body_paragraphs_lists_and_headings() {
 fn closing_and_signature_grid() {
     let docx = render(PLEDGE, "dang");
     let d = part(&docx, "word/document.xml");
-    let p = profile("dang");
     let t = tables(&d);
     assert_eq!(t.len(), 3, "header, closing, grid");
     let (closing, grid_table) = (t[1], t[2]);
@@ -281,10 +277,8 @@ fn closing_and_signature_grid() {
     let before = &d[..d.find(closing).unwrap()];
     let spacer = &before[before.rfind("<w:p>").unwrap()..];
     assert!(spacer.contains("<w:keepNext/>"));
-    assert_eq!(
-        num(spacer, "w:spacing", "w:line"),
-        pt_to_twip(p.sign.space_before_pt)
-    );
+    // 12 pt before the signature block = 240 twips.
+    assert_eq!(num(spacer, "w:spacing", "w:line"), 240);
     assert!(paragraph_with(&d, "được lập thành 09 bản").contains("<w:keepNext/>"));
     let label = paragraph_with(closing, ">Nơi nhận:<");
     assert_eq!(run_look(label), (14.0, false, false));
@@ -315,16 +309,19 @@ fn closing_and_signature_grid() {
         run_look(paragraph_with(grid_table, ">PHÓ TRƯỞNG BAN<")),
         (14.0, true, false)
     );
-    let name_space = format!(r#"w:before="{}""#, pt_to_twip(p.sign.signature_space_pt));
+    // About 3 blank lines for the hand signature and seal (the-thuc.md, "Signature
+    // block"): 54 pt = 1080 twips.
+    let name_space = r#"w:before="1080""#;
     let empty_names = grid_table
         .split("<w:p>")
-        .filter(|p| p.contains(&name_space) && !p.contains("<w:r>"))
+        .filter(|p| p.contains(name_space) && !p.contains("<w:r>"))
         .count();
     assert_eq!(empty_names, 9);
     // Rows after the first stand grid_row_gap_pt lower.
-    let gap = format!(r#"w:before="{}""#, pt_to_twip(p.sign.grid_row_gap_pt));
-    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC TỈNH ỦY<").contains(&gap));
-    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH TỈNH ỦY<").contains(&gap));
+    // 12 pt between rows of signers = 240 twips.
+    let gap = r#"w:before="240""#;
+    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC TỈNH ỦY<").contains(gap));
+    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH TỈNH ỦY<").contains(gap));
 }
 
 #[test]
@@ -348,7 +345,6 @@ fn a_short_last_grid_row_is_padded() {
 fn state_table_and_addressees() {
     let docx = render(PROPOSAL, "nha-nuoc");
     let d = part(&docx, "word/document.xml");
-    let p = profile("nha-nuoc");
     let t = tables(&d);
     let table = t.last().unwrap();
     assert_eq!(table.matches("<w:tr>").count(), 13);
@@ -367,20 +363,13 @@ fn state_table_and_addressees() {
             attr(borders, &format!("w:{side}"), "w:val").as_deref(),
             Some("single")
         );
-        assert_eq!(
-            num(borders, &format!("w:{side}"), "w:sz"),
-            (p.table.border_pt * 8.0) as i32
-        );
+        // Half-point lines: w:sz in eighths of a point.
+        assert_eq!(num(borders, &format!("w:{side}"), "w:sz"), 4);
     }
     let margins = &table[table.find("<w:tblCellMar>").unwrap()..];
-    assert_eq!(
-        num(margins, "w:left", "w:w"),
-        mm_twip(p.table.cell_padding_mm)
-    );
-    assert_eq!(
-        num(margins, "w:right", "w:w"),
-        mm_twip(p.table.cell_padding_mm)
-    );
+    // Word's default cell padding, 1.9 mm = 108 twips.
+    assert_eq!(num(margins, "w:left", "w:w"), 108);
+    assert_eq!(num(margins, "w:right", "w:w"), 108);
     let head = paragraph_with(table, ">Tên đơn vị<");
     assert_eq!(run_look(head), (13.0, true, false));
     assert_eq!(attr(head, "w:jc", "w:val").as_deref(), Some("center"));
@@ -410,10 +399,7 @@ fn state_table_and_addressees() {
     // Closing: the name after the room for a signature; the recipients' label bold italic.
     let name = paragraph_with(&d, ">Nguyễn Văn An<");
     assert_eq!(run_look(name), (14.0, true, false));
-    assert_eq!(
-        num(name, "w:spacing", "w:before"),
-        pt_to_twip(p.sign.signature_space_pt)
-    );
+    assert_eq!(num(name, "w:spacing", "w:before"), 1080);
     assert_eq!(
         run_look(paragraph_with(&d, ">Nơi nhận:<")),
         (12.0, true, true)
@@ -618,9 +604,7 @@ fn a_title_without_summary_has_its_rule_under_the_type() {
     let docx = vanban_docx::write(&doc("@title THÔNG BÁO\n"), &p, Fonts::embedded()).unwrap();
     let d = part(&docx, "word/document.xml");
     let kind = paragraph_with(&d, ">THÔNG BÁO<");
-    assert_eq!(
-        num(kind, "w:spacing", "w:after"),
-        pt_to_twip(p.title.space_after_pt)
-    );
+    // The state profile's 12 pt after the title = 240 twips.
+    assert_eq!(num(kind, "w:spacing", "w:after"), 240);
     assert!(!d.contains("<w:pBdr>"));
 }

@@ -55,6 +55,23 @@ pub fn escape_to(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(escape(input).as_bytes())
 }
 
+/// Every block name the parser knows, in the order docs/markup.md lists them.
+pub const BLOCKS: &[&str] = &[
+    "meta",
+    "header",
+    "title",
+    "to",
+    "heading",
+    "p",
+    "list",
+    "table",
+    "closing",
+    "grid",
+    "image",
+    "pagebreak",
+    "annex",
+];
+
 /// One `@` block of the source: its directive, arguments and body lines.
 struct RawBlock<'a> {
     line: usize,
@@ -315,9 +332,7 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
         other => {
             return Err(err(
                 raw.line,
-                format!(
-                    "khối «@{other}» không có; dùng: meta, header, title, to, heading, p, list, table, closing, grid, image, pagebreak, annex"
-                ),
+                format!("khối «@{other}» không có; dùng: {}", BLOCKS.join(", ")),
             ));
         }
     }

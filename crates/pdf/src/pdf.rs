@@ -4,6 +4,7 @@
 //! file that depends on the document only: dates from its metadata, an ID from its bytes,
 //! font and image resource names from their content.
 
+use md5::Digest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -509,8 +510,9 @@ fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, 
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    let mut digest = fnv1a(&out, FNV_OFFSET).to_be_bytes().to_vec();
-    digest.extend(fnv1a(&out, !FNV_OFFSET).to_be_bytes());
+    // ISO 32000-1 §14.4 suggests an MD5 digest for the identifier; content-derived, so
+    // the same document gives the same file.
+    let digest = md5::Md5::digest(&out).to_vec();
     lo.trailer
         .set("ID", Object::Array(vec![id(digest.clone()), id(digest)]));
     out.clear();

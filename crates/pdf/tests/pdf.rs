@@ -26,18 +26,13 @@ fn save(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Whether the poppler tools are missing and the caller allowed skipping them
-/// (VANBAN_SKIP_EXTERNAL=1); missing without that is a failure with the install hint.
+#[path = "../../../tests/common/external.rs"]
+mod external;
+
+/// Whether the poppler tools are missing and the test is skipped (see `external::need`:
+/// a loud line and target/skipped-tests.txt, or a failure under CI).
 fn skip_without_poppler() -> bool {
-    let present = Command::new("pdftotext").arg("-v").output().is_ok();
-    if present {
-        return false;
-    }
-    assert!(
-        std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1"),
-        "pdftotext and pdffonts are needed: apt-get install poppler-utils (or VANBAN_SKIP_EXTERNAL=1)"
-    );
-    true
+    !external::need(external::Tool::Poppler, "pdf (crates/pdf/tests/pdf.rs)")
 }
 
 /// Runs a poppler tool; they must be installed (poppler-utils).

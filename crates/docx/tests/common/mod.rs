@@ -2,6 +2,9 @@
 //! reading parts back.
 #![allow(dead_code)]
 
+#[path = "../../../../tests/common/external.rs"]
+mod external;
+
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 use std::process::Command;
@@ -208,30 +211,14 @@ pub fn tables(xml: &str) -> Vec<&str> {
     out
 }
 
-/// Runs docx-validate on the package; returns its complaints (empty when valid). Fails
-/// clearly when the checker or python3-lxml is missing, unless VANBAN_SKIP_EXTERNAL=1.
+/// Runs docx-validate on the package; returns its complaints (empty when valid), or
+/// `None` when the checker is missing and the test is skipped (see `external::need`).
 pub fn validate(docx: &[u8], name: &str) -> Option<String> {
-    let skip = std::env::var("VANBAN_SKIP_EXTERNAL").is_ok_and(|v| v == "1");
-    let tool =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/docx-validate");
+    if !external::need(external::Tool::DocxValidate, &format!("docx::{name}")) {
+        return None;
+    }
+    let tool = external::docx_validate();
     let python = PathBuf::from("/usr/bin/python3");
-    if !tool.is_file() || !python.is_file() {
-        assert!(
-            skip,
-            "docx-validate needs {} and {}; set VANBAN_SKIP_EXTERNAL=1 to skip",
-            tool.display(),
-            python.display()
-        );
-        return None;
-    }
-    let lxml = Command::new(&python).args(["-c", "import lxml"]).status();
-    if !lxml.is_ok_and(|s| s.success()) {
-        assert!(
-            skip,
-            "docx-validate needs python3-lxml (apt-get install python3-lxml); set VANBAN_SKIP_EXTERNAL=1 to skip"
-        );
-        return None;
-    }
     let path = std::env::temp_dir().join(format!("vanban-docx-{}-{name}.docx", std::process::id()));
     std::fs::write(&path, docx).expect("temp file");
     let out = Command::new(&python)
