@@ -52,6 +52,13 @@ pub struct Face {
     name: String,
 }
 
+/// A line's position and thickness in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMetrics {
+    pub position: i16,
+    pub thickness: i16,
+}
+
 const FAST_RANGE: usize = 0x2100;
 /// Cache states besides an advance width (which fits in 16 bits).
 const UNKNOWN: u32 = u32::MAX;
@@ -91,6 +98,15 @@ impl Face {
         &self.face
     }
 
+    /// The underline's position (its top, negative below the baseline) and thickness,
+    /// in font units, from `post`.
+    pub fn underline_metrics(&self) -> Option<LineMetrics> {
+        self.face.underline_metrics().map(|m| LineMetrics {
+            position: m.position,
+            thickness: m.thickness,
+        })
+    }
+
     pub fn units_per_em(&self) -> f32 {
         self.units_per_em
     }
@@ -114,6 +130,16 @@ impl Face {
             NO_GLYPH => None,
             w => Some(w as u16),
         }
+    }
+
+    #[cfg(test)]
+    fn glyph_count(&self) -> usize {
+        self.face.number_of_glyphs() as usize
+    }
+
+    #[cfg(test)]
+    fn glyph_advance(&self, g: u16) -> Option<u16> {
+        self.face.glyph_hor_advance(ttf_parser::GlyphId(g))
     }
 
     /// Whether the face has a glyph for `c`.
@@ -258,6 +284,84 @@ mod tests {
                 assert!(f.has_char(c), "{} lacks {c}", f.name());
             }
         }
+    }
+
+    /// A digest of every measurement the crate makes of a face: the advance of every
+    /// character the cmap maps and of every glyph, the vertical metrics, the underline
+    /// and the name. The expected values were taken with ttf-parser 0.25, the reader
+    /// this crate used before read-fonts: the switch must not move a single line break.
+    fn measurements(f: &Face) -> (usize, usize, u64, String) {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                h = (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        let mut chars = 0;
+        // Planes 0 and 1: Liberation Serif maps nothing beyond, and every glyph is also
+        // measured by its id below.
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            if f.has_char(c) {
+                chars += 1;
+                eat(&(c as u32).to_be_bytes());
+                eat(&f.char_width(c, 2048.0).to_bits().to_be_bytes());
+            }
+        }
+        let glyphs = f.glyph_count();
+        for g in 0..glyphs {
+            eat(&f.glyph_advance(g as u16).unwrap_or(u16::MAX).to_be_bytes());
+        }
+        let u = f.underline_metrics().map(|m| (m.position, m.thickness));
+        let metrics = format!(
+            "{} upem {} ascent {} descent {} underline {u:?}",
+            f.name(),
+            f.units_per_em(),
+            f.ascent(1000.0),
+            f.descent(1000.0)
+        );
+        (chars, glyphs, h, metrics)
+    }
+
+    #[test]
+    fn every_measurement_is_what_ttf_parser_gave() {
+        let (a, d) = ("ascent 891.1133 descent 216.3086", "underline Some");
+        let expected = [
+            (
+                2322,
+                2602,
+                5220865811036290981,
+                format!("Liberation Serif upem 2048 {a} {d}((-123, 100))"),
+            ),
+            (
+                2322,
+                2602,
+                343144321373983269,
+                format!("Liberation Serif Bold upem 2048 {a} {d}((-28, 195))"),
+            ),
+            (
+                2330,
+                2610,
+                15962280532393274671,
+                format!("Liberation Serif Italic upem 2048 {a} {d}((-123, 100))"),
+            ),
+            (
+                2323,
+                2605,
+                13764747152337856060,
+                format!("Liberation Serif Bold Italic upem 2048 {a} {d}((-28, 195))"),
+            ),
+        ];
+        let got: Vec<_> = std::thread::scope(|s| {
+            let faces =
+                Variant::ALL.map(|v| s.spawn(move || measurements(Fonts::embedded().face(v))));
+            faces.map(|h| h.join().unwrap())
+        })
+        .into();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(c, g, d, m)| (*c, *g, *d, m.clone()))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
