@@ -9,6 +9,12 @@
 pub mod breaker;
 
 use std::path::Path;
+
+use read_fonts::tables::cmap::{CmapSubtable, PlatformId};
+use read_fonts::tables::hmtx::Hmtx;
+use read_fonts::tables::name::{NameId, NameRecord};
+use read_fonts::types::GlyphId;
+use read_fonts::{FontRef, ReadError, TableProvider};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -43,13 +49,29 @@ impl Variant {
 /// user-supplied ones are read once and leaked, which a command-line run can afford.
 pub struct Face {
     data: &'static [u8],
-    face: ttf_parser::Face<'static>,
+    glyphs: u16,
+    hmtx: Hmtx<'static>,
+    /// The cmap's Unicode subtables in file order, searched as ttf-parser searched them
+    /// (measurements were pinned with it; see the tests).
+    cmaps: Vec<CmapSubtable<'static>>,
     units_per_em: f32,
+    /// OS/2 usWinAscent and usWinDescent (read as signed, as ttf-parser did), or hhea's
+    /// ascender and negated descender without OS/2.
+    win_ascent: i16,
+    win_descent: i16,
+    underline: Option<LineMetrics>,
     /// Advance widths of U+0000–U+20FF (the ranges Vietnamese text and punctuation use),
     /// each looked up in the cmap the first time it is asked for: a process that renders
     /// one document pays only for the characters it uses. Other characters go to the cmap.
     fast: Box<[AtomicU32]>,
     name: String,
+}
+
+/// A line's position and thickness in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMetrics {
+    pub position: i16,
+    pub thickness: i16,
 }
 
 const FAST_RANGE: usize = 0x2100;
@@ -59,20 +81,49 @@ const NO_GLYPH: u32 = u32::MAX - 1;
 
 impl Face {
     fn parse(data: &'static [u8]) -> Result<Face, String> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string())?;
-        let units_per_em = face.units_per_em() as f32;
-        let fast = (0..FAST_RANGE).map(|_| AtomicU32::new(UNKNOWN)).collect();
-        let name = face
-            .names()
-            .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode())
-            .and_then(|n| n.to_string())
+        let font = FontRef::from_index(data, 0).map_err(|e| e.to_string())?;
+        let err = |table: &'static str| move |e: ReadError| format!("{table}: {e}");
+        let head = font.head().map_err(err("head"))?;
+        let hhea = font.hhea().map_err(err("hhea"))?;
+        let glyphs = font.maxp().map_err(err("maxp"))?.num_glyphs();
+        let hmtx = font.hmtx().map_err(err("hmtx"))?;
+        let cmap = font.cmap().map_err(err("cmap"))?;
+        let cmaps = cmap
+            .encoding_records()
+            .iter()
+            .filter_map(|r| r.subtable(cmap.offset_data()).ok().map(|s| (r, s)))
+            .filter(|(r, s)| unicode_cmap(r.platform_id(), r.encoding_id(), s))
+            .map(|(_, s)| s)
+            .collect();
+        let (win_ascent, win_descent) = match font.os2() {
+            Ok(os2) => (os2.us_win_ascent() as i16, -(os2.us_win_descent() as i16)),
+            Err(_) => (hhea.ascender().to_i16(), hhea.descender().to_i16()),
+        };
+        let underline = font.post().ok().map(|p| LineMetrics {
+            position: p.underline_position().to_i16(),
+            thickness: p.underline_thickness().to_i16(),
+        });
+        let name = font
+            .name()
+            .ok()
+            .and_then(|n| {
+                n.name_record()
+                    .iter()
+                    .filter(|r| r.name_id() == NameId::FULL_NAME && unicode_name(r))
+                    .find_map(|r| r.string(n.string_data()).ok())
+                    .map(|s| s.chars().collect::<String>())
+            })
             .unwrap_or_else(|| "?".into());
         Ok(Face {
             data,
-            face,
-            units_per_em,
-            fast,
+            glyphs,
+            hmtx,
+            cmaps,
+            units_per_em: head.units_per_em() as f32,
+            win_ascent,
+            win_descent,
+            underline,
+            fast: (0..FAST_RANGE).map(|_| AtomicU32::new(UNKNOWN)).collect(),
             name,
         })
     }
@@ -87,20 +138,40 @@ impl Face {
         &self.name
     }
 
-    pub fn ttf(&self) -> &ttf_parser::Face<'static> {
-        &self.face
+    /// The face itself. It used to return ttf-parser's face; callers that asked it for
+    /// `underline_metrics()` still compile.
+    pub fn ttf(&self) -> &Face {
+        self
     }
 
     pub fn units_per_em(&self) -> f32 {
         self.units_per_em
     }
 
+    /// The underline's position (its top, negative below the baseline) and thickness,
+    /// in font units, from `post`.
+    pub fn underline_metrics(&self) -> Option<LineMetrics> {
+        self.underline
+    }
+
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        self.cmaps.iter().find_map(|s| s.map_codepoint(c))
+    }
+
+    /// hmtx's advance (the last long metric repeats), for glyphs the face has.
+    fn glyph_advance(&self, g: u32) -> Option<u16> {
+        (g < self.glyphs as u32)
+            .then(|| self.hmtx.advance(GlyphId::new(g)))
+            .flatten()
+    }
+
+    #[cfg(test)]
+    fn glyph_count(&self) -> usize {
+        self.glyphs as usize
+    }
+
     fn advance_units(&self, c: char) -> Option<u16> {
-        let lookup = |c: char| {
-            self.face
-                .glyph_index(c)
-                .and_then(|g| self.face.glyph_hor_advance(g))
-        };
+        let lookup = |c: char| self.glyph(c).and_then(|g| self.glyph_advance(g.to_u32()));
         let Some(slot) = self.fast.get(c as usize) else {
             return lookup(c);
         };
@@ -126,7 +197,7 @@ impl Face {
     pub fn char_width(&self, c: char, size: f32) -> f32 {
         let units = self
             .advance_units(c)
-            .or_else(|| self.face.glyph_hor_advance(ttf_parser::GlyphId(0)))
+            .or_else(|| self.glyph_advance(0))
             .unwrap_or(0);
         units as f32 * size / self.units_per_em
     }
@@ -139,25 +210,32 @@ impl Face {
     /// Ascender at `size` points (from the OS/2 Windows metrics Word uses, falling back to
     /// hhea).
     pub fn ascent(&self, size: f32) -> f32 {
-        let units = self
-            .face
-            .tables()
-            .os2
-            .map(|t| t.windows_ascender() as f32)
-            .unwrap_or(self.face.ascender() as f32);
-        units * size / self.units_per_em
+        self.win_ascent as f32 * size / self.units_per_em
     }
 
     /// Descender at `size` points, positive.
     pub fn descent(&self, size: f32) -> f32 {
-        let units = self
-            .face
-            .tables()
-            .os2
-            .map(|t| t.windows_descender() as f32)
-            .unwrap_or(-(self.face.descender() as f32));
-        units.abs() * size / self.units_per_em
+        (self.win_descent as f32).abs() * size / self.units_per_em
     }
+}
+
+/// A cmap subtable that maps Unicode: the Unicode platform, Windows BMP, or Windows full
+/// repertoire in format 12 or 13.
+fn unicode_cmap(platform: PlatformId, encoding: u16, table: &CmapSubtable) -> bool {
+    match platform {
+        PlatformId::Unicode => true,
+        PlatformId::Windows => {
+            encoding == 1
+                || (encoding == 10
+                    && matches!(table, CmapSubtable::Format12(_) | CmapSubtable::Format13(_)))
+        }
+        _ => false,
+    }
+}
+
+/// A name record in UTF-16: the Unicode platform, or Windows symbol or BMP.
+fn unicode_name(r: &NameRecord) -> bool {
+    r.platform_id() == 0 || (r.platform_id() == 3 && matches!(r.encoding_id(), 0 | 1))
 }
 
 /// A family of four faces.
@@ -258,6 +336,84 @@ mod tests {
                 assert!(f.has_char(c), "{} lacks {c}", f.name());
             }
         }
+    }
+
+    /// A digest of every measurement the crate makes of a face: the advance of every
+    /// character the cmap maps and of every glyph, the vertical metrics, the underline
+    /// and the name. The expected values were taken with ttf-parser 0.25, the reader
+    /// this crate used before read-fonts: the switch must not move a single line break.
+    fn measurements(f: &Face) -> (usize, usize, u64, String) {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                h = (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        let mut chars = 0;
+        // Planes 0 and 1: Liberation Serif maps nothing beyond, and every glyph is also
+        // measured by its id below.
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            if f.has_char(c) {
+                chars += 1;
+                eat(&(c as u32).to_be_bytes());
+                eat(&f.char_width(c, 2048.0).to_bits().to_be_bytes());
+            }
+        }
+        let glyphs = f.glyph_count();
+        for g in 0..glyphs {
+            eat(&f.glyph_advance(g as u32).unwrap_or(u16::MAX).to_be_bytes());
+        }
+        let u = f.underline_metrics().map(|m| (m.position, m.thickness));
+        let metrics = format!(
+            "{} upem {} ascent {} descent {} underline {u:?}",
+            f.name(),
+            f.units_per_em(),
+            f.ascent(1000.0),
+            f.descent(1000.0)
+        );
+        (chars, glyphs, h, metrics)
+    }
+
+    #[test]
+    fn every_measurement_is_what_ttf_parser_gave() {
+        let (a, d) = ("ascent 891.1133 descent 216.3086", "underline Some");
+        let expected = [
+            (
+                2322,
+                2602,
+                5220865811036290981,
+                format!("Liberation Serif upem 2048 {a} {d}((-123, 100))"),
+            ),
+            (
+                2322,
+                2602,
+                343144321373983269,
+                format!("Liberation Serif Bold upem 2048 {a} {d}((-28, 195))"),
+            ),
+            (
+                2330,
+                2610,
+                15962280532393274671,
+                format!("Liberation Serif Italic upem 2048 {a} {d}((-123, 100))"),
+            ),
+            (
+                2323,
+                2605,
+                13764747152337856060,
+                format!("Liberation Serif Bold Italic upem 2048 {a} {d}((-28, 195))"),
+            ),
+        ];
+        let got: Vec<_> = std::thread::scope(|s| {
+            let faces =
+                Variant::ALL.map(|v| s.spawn(move || measurements(Fonts::embedded().face(v))));
+            faces.map(|h| h.join().unwrap())
+        })
+        .into();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(c, g, d, m)| (*c, *g, *d, m.clone()))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! lays out and draws with printpdf, embedding font subsets.
 
 mod blocks;
+mod fontfile;
 pub mod layout;
 pub mod pdf;
 

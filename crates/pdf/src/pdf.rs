@@ -115,6 +115,7 @@ pub fn render(
     };
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
+    slim_fonts(&mut lo);
     compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
     finish(&mut lo, &profile.lang, date.is_some())
 }
@@ -436,6 +437,35 @@ fn show_items(t: &Text) -> Vec<TextItem> {
         items.push(TextItem::Text(word));
     }
     items
+}
+
+/// Replaces each embedded TrueType program (`/FontFile2`) with its slimmed form
+/// ([`crate::fontfile`]), before compression.
+fn slim_fonts(lo: &mut lopdf::Document) {
+    let programs: BTreeSet<lopdf::ObjectId> = lo
+        .objects
+        .values()
+        .filter_map(|o| {
+            o.as_dict()
+                .ok()?
+                .get(b"FontFile2")
+                .ok()?
+                .as_reference()
+                .ok()
+        })
+        .collect();
+    for id in programs {
+        let Ok(stream) = lo.get_object_mut(id).and_then(lopdf::Object::as_stream_mut) else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        if let Some(slim) = crate::fontfile::slim(&stream.content) {
+            stream.dict.set("Length1", slim.len() as i64);
+            stream.set_content(slim);
+        }
+    }
 }
 
 /// What printpdf does not set: the catalog's language, an ID derived from the content
