@@ -26,5 +26,6 @@ pub mod lint;
 pub mod output;
 pub mod record;
 pub mod render;
+pub mod serve;
 pub mod templates;
 pub mod terms;

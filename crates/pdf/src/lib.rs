@@ -7,6 +7,7 @@
 mod blocks;
 pub mod layout;
 pub mod pdf;
+pub mod svg;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
 pub use pdf::{PdfError, render, write};
