@@ -88,9 +88,10 @@ pub fn read(root: &Path, name: &str) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Whether YAML text has comments, which a save from the form does not keep.
+/// Whether YAML text has comments, which a save from the form does not keep (the line
+/// the form itself writes first does not count).
 pub fn has_comments(text: &str) -> bool {
-    text.lines().any(|l| {
+    text.lines().filter(|l| *l != super::form::HEADER).any(|l| {
         let t = l.trim_start();
         if t.starts_with('#') {
             return true;
@@ -373,6 +374,10 @@ mod tests {
         assert!(has_comments("# đầu\na: 1\n"));
         assert!(has_comments("a: 1   # chú thích\n"));
         assert!(!has_comments("a: \"C# và #1\"\nb: x#y\n"));
+        assert!(!has_comments(&format!(
+            "{}\na: 1\n",
+            super::super::form::HEADER
+        )));
     }
 
     #[test]

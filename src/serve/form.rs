@@ -357,13 +357,17 @@ pub fn parse_value(value: &Json) -> Result<Record, String> {
         .map_err(|e| format!("dữ liệu biểu mẫu không đúng dạng hồ sơ: {e}"))
 }
 
+/// The first line of a record the form writes; not a user's comment (see
+/// `folder::has_comments`).
+pub const HEADER: &str = "# Hồ sơ cuộc họp, ghi bằng «vanban serve».";
+
 /// The record as clean YAML: keys in the record's order, empty values left out, a list of
 /// one written as the single value where the record allows either (as people write it).
 pub fn to_yaml(r: &Record) -> String {
     let v = serde_yaml::to_value(r).expect("a record serialises");
     let v = clean(v, "", true).unwrap_or(serde_yaml::Value::Mapping(Default::default()));
     let text = serde_yaml::to_string(&v).expect("a value serialises");
-    format!("# Hồ sơ cuộc họp, ghi bằng «vanban serve».\n{text}")
+    format!("{HEADER}\n{text}")
 }
 
 fn clean(v: serde_yaml::Value, path: &str, top: bool) -> Option<serde_yaml::Value> {
