@@ -269,10 +269,10 @@ pub async fn download(State(s): State<Arc<AppState>>, body: Bytes) -> Reply {
     if format != "zip" && b.van_ban.is_none() {
         return Err(bad("chưa chọn văn bản để tải về"));
     }
+    let record = form::parse_value(&b.ho_so).map_err(bad)?;
     let state = s.clone();
     let (name, bytes, mime) =
         blocking(move || -> Result<(String, Vec<u8>, &'static str), String> {
-            let record = form::parse_value(&b.ho_so)?;
             let yaml = form::to_yaml(&record);
             let (loaded, ps) = check_text(&state.root, &b.ten, yaml.clone());
             let first_error = ps.iter().find(|p| p.is_error());
@@ -304,14 +304,18 @@ pub async fn download(State(s): State<Arc<AppState>>, body: Bytes) -> Reply {
                 let opts = zip::write::SimpleFileOptions::default()
                     .compression_method(zip::CompressionMethod::Deflated);
                 let mut add = |n: &str, bytes: &[u8]| -> Result<(), String> {
-                    zip.start_file(n, opts).map_err(|e| e.to_string())?;
-                    zip.write_all(bytes).map_err(|e| e.to_string())
+                    zip.start_file(n, opts)
+                        .map_err(|_| "không đóng gói được tệp ZIP".to_string())?;
+                    zip.write_all(bytes).map_err(|e| crate::output::io_vi(&e))
                 };
                 add(&format!("{stem}.yaml"), yaml.as_bytes())?;
                 for f in &files {
                     add(&f.name, &f.bytes)?;
                 }
-                let bytes = zip.finish().map_err(|e| e.to_string())?.into_inner();
+                let bytes = zip
+                    .finish()
+                    .map_err(|_| "không đóng gói được tệp ZIP".to_string())?
+                    .into_inner();
                 Ok((format!("{stem}.zip"), bytes, "application/zip"))
             } else {
                 let f = files.into_iter().next().ok_or("không có tệp nào")?;
@@ -353,6 +357,7 @@ pub async fn download(State(s): State<Arc<AppState>>, body: Bytes) -> Reply {
 /// `GET /api/ho-so/{ten}`: the record as the form's value, its content hash, whether it
 /// has comments, and its problems.
 pub async fn open(State(s): State<Arc<AppState>>, UrlPath(ten): UrlPath<String>) -> Reply {
+    folder::resolve(&s.root, &ten).map_err(bad)?;
     let root = s.root.clone();
     let out = blocking(move || -> Result<Json, (StatusCode, Json)> {
         let bytes = folder::read(&root, &ten)

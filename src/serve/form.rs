@@ -353,8 +353,11 @@ pub fn form_path(path: &str) -> String {
 
 /// Why the form's value is not a record, in Vietnamese.
 pub fn parse_value(value: &Json) -> Result<Record, String> {
-    serde_json::from_value::<Record>(value.clone())
-        .map_err(|e| format!("dữ liệu biểu mẫu không đúng dạng hồ sơ: {e}"))
+    // serde's own words are English: say what it means instead.
+    serde_json::from_value::<Record>(value.clone()).map_err(|_| {
+        "dữ liệu biểu mẫu không đúng dạng hồ sơ (có ô mang giá trị sai kiểu); hãy tải lại trang"
+            .to_string()
+    })
 }
 
 /// The first line of a record the form writes; not a user's comment (see
