@@ -13,7 +13,6 @@
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -288,11 +287,6 @@ pub fn relative_path(rel: &str) -> Result<std::path::PathBuf, String> {
         out.push(part);
     }
     Ok(out)
-}
-
-/// The response's body bytes for an error body: `Body` built from a static string.
-pub fn text_body(s: &'static str) -> Body {
-    Body::from(s)
 }
 
 #[cfg(test)]
