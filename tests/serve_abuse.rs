@@ -338,6 +338,21 @@ fn hostile_and_malformed_requests_are_refused_and_the_server_stays_healthy() {
     }
     // The picture inside the folder is served.
     assert_eq!(c.get("/tep/anh/that.png").status, 200);
+    // A real picture uploads under a plain name inside DIR/anh, never over another.
+    let png = include_bytes!("data/quang-canh.png");
+    for want in [
+        "anh/quang-canh-hoi-nghi.png",
+        "anh/quang-canh-hoi-nghi-2.png",
+    ] {
+        let r = c.post(
+            "/api/anh?ten=Quang%20c%E1%BA%A3nh%20H%E1%BB%99i%20ngh%E1%BB%8B.png",
+            png,
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+        let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        assert_eq!(v["tep"], want);
+        assert_eq!(std::fs::read(dir.join(want)).unwrap(), png);
+    }
 
     // Wrong Host (DNS rebinding), for reads and writes.
     for host in [

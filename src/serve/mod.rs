@@ -246,16 +246,32 @@ pub fn run(config: Config, open: bool) -> Result<(), String> {
 
 /// Opens the default browser; says so softly when it cannot.
 fn open_browser(url: &str) {
-    let result = if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg(url).spawn()
+    use std::process::{Command, Stdio};
+    let mut cmd = if cfg!(target_os = "macos") {
+        Command::new("open")
     } else if cfg!(windows) {
-        std::process::Command::new("cmd")
-            .args(["/C", "start", "", url])
-            .spawn()
+        let mut c = Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
     } else {
-        std::process::Command::new("xdg-open").arg(url).spawn()
+        Command::new("xdg-open")
     };
-    if result.is_err() {
-        eprintln!("Không tự mở được trình duyệt; hãy mở địa chỉ trên bằng tay.");
+    // The opener's own messages are English; ours says what matters.
+    let result = cmd
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match result {
+        // Reaped on its own thread: the opener exits at once, the server goes on.
+        Ok(mut child) => {
+            std::thread::spawn(move || {
+                if !child.wait().is_ok_and(|s| s.success()) {
+                    eprintln!("Không tự mở được trình duyệt; hãy mở địa chỉ trên bằng tay.");
+                }
+            });
+        }
+        Err(_) => eprintln!("Không tự mở được trình duyệt; hãy mở địa chỉ trên bằng tay."),
     }
 }
