@@ -121,15 +121,29 @@ pub struct RecordBody {
 /// The form spec, the award catalogue and the starters.
 pub async fn form_spec() -> Response {
     let awards = crate::awards::Awards::builtin();
+    // Names without a locality yet: the form is for any province or city.
+    let place = crate::awards::Place {
+        word: "tỉnh/thành phố".into(),
+        party_committee: "Tỉnh ủy/Thành ủy".into(),
+        name: String::new(),
+        head: "thủ trưởng cơ quan".into(),
+    };
     let forms: Vec<Json> = awards
         .ids()
         .filter_map(|id| awards.form(id))
-        .map(|f| json!({ "id": f.id, "ten": f.short.replace("{", "").replace("}", "") }))
+        .map(|f| {
+            let who = if f.collective {
+                "tập thể"
+            } else {
+                "cá nhân"
+            };
+            json!({ "id": f.id, "ten": format!("{} ({who})", place.fill(&f.short)) })
+        })
         .collect();
     let authorities: Vec<Json> = awards
         .authority_ids()
         .filter_map(|id| awards.authority(id))
-        .map(|a| json!({ "id": a.id, "ten": a.short.replace("{", "").replace("}", "") }))
+        .map(|a| json!({ "id": a.id, "ten": place.fill(&a.short) }))
         .collect();
     let mut r = ok(json!({
         "bieu_mau": form::spec(),
