@@ -427,6 +427,24 @@ async fn a_record_made_checked_previewed_downloaded_and_kept_in_the_browser() {
         .unwrap();
     wait_js(&c, &format!("{count} === 2"), "Enter removed it").await;
 
+    // Rows pasted from Excel become members (ids made from the names when missing).
+    click(&c, "button[data-them=\"thanh_vien\"]").await;
+    c.execute(
+        r#"const dt = new DataTransfer();
+           dt.setData('text/plain', 'Sở Dán Một\tSDM\r\nSở Dán Hai\tSDH\r\n');
+           document.getElementById('f-thanh_vien-5-ten').dispatchEvent(
+             new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));"#,
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_js(
+        &c,
+        "document.getElementById('f-thanh_vien-6-ten') && document.getElementById('f-thanh_vien-6-ten').value === 'Sở Dán Hai' && document.getElementById('f-thanh_vien-6-id').value === 'sdh' && document.getElementById('f-thanh_vien-5-ten_viet_tat').value === 'SDM'",
+        "the pasted rows",
+    )
+    .await;
+
     // Download everything as one ZIP and read it back.
     click(&c, "#tai-zip").await;
     let zip_path = downloads.join("hoi-nghi-thu.zip");
@@ -460,7 +478,7 @@ async fn a_record_made_checked_previewed_downloaded_and_kept_in_the_browser() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    for name in ["Sở Xây dựng Đổi Tên", "Sở Y tế Thử"] {
+    for name in ["Sở Xây dựng Đổi Tên", "Sở Y tế Thử", "Sở Dán Hai"] {
         assert!(upper(&xml).contains(&upper(name)), "{name} not in the DOCX");
     }
     assert!(!upper(&xml).contains(&upper("Sở Sẽ Bị Xóa")));
