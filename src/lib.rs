@@ -26,6 +26,7 @@ pub mod lint;
 pub mod output;
 pub mod record;
 pub mod render;
+pub mod serve;
 pub mod starters;
 pub mod templates;
 pub mod terms;

@@ -104,6 +104,21 @@ enum Command {
     },
     /// In JSON Schema của hồ sơ (cho trình soạn thảo gợi ý và kiểm tra)
     Schema,
+    /// Mở ứng dụng soạn hồ sơ trên trình duyệt cho một thư mục hồ sơ
+    Serve {
+        /// Thư mục hồ sơ (mặc định: thư mục hiện tại)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Cổng (mặc định 8686; nếu bận thì dùng cổng trống kế tiếp)
+        #[arg(long, default_value_t = vanban::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Địa chỉ lắng nghe (mặc định 127.0.0.1, chỉ máy này); địa chỉ khác cần mã truy cập
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Mở trình duyệt mặc định
+        #[arg(long)]
+        open: bool,
+    },
     /// In văn bản đánh dấu mà mẫu sinh ra (để sửa mẫu)
     Markup {
         /// Tệp hồ sơ cuộc họp (.yaml)
@@ -412,6 +427,18 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             anh_dir,
             hoi_nghi,
         } => markup_cmd(&record, doc, templates, anh_dir, hoi_nghi)?,
+        Command::Serve {
+            dir,
+            port,
+            host,
+            open,
+        } => match vanban::serve::run(vanban::serve::Config { dir, host, port }, open) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                errln!("lỗi: {e}")?;
+                ExitCode::from(INVALID)
+            }
+        },
         Command::Schema => {
             let s = serde_json::to_string_pretty(record::load::schema()).expect("serialises");
             outln!("{s}")?;

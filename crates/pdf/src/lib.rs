@@ -8,6 +8,7 @@ mod blocks;
 mod fontfile;
 pub mod layout;
 pub mod pdf;
+pub mod svg;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
 pub use pdf::{PdfError, render, write};
