@@ -131,9 +131,10 @@ fn header_widths(profile: &Profile, fonts: &Fonts, place_date: &str) -> ([i32; 2
     if fits(width, pt(right)) {
         return ([left, right], true);
     }
-    // The least right column that fits: `fits` wants the width in twips plus one twip
-    // below the room.
-    let need = twips(width) + 2;
+    // The least right column that fits, with 5 pt to spare: a point over the breaker's
+    // limit LibreOffice still wraps the italic line in the cell, five it does not
+    // (scripts/fidelity, generated records with long place names).
+    let need = twips(width) + 2 + 100;
     let least_left = split(total, hp.left_percent_min)[0];
     if total - need >= least_left {
         ([total - need, need], true)
@@ -537,9 +538,9 @@ impl Lowerer<'_> {
         }));
     }
 
-    /// Keeps the last lines of the body (two at least) with what comes next, a closing
-    /// or a grid: the signatures never start a page without text above them.
-    fn keep_body_with_next(&mut self) {
+    /// Keeps the last body blocks with what comes next, a closing or a grid, until
+    /// `lines` lines go with it: the signatures never start a page without text above.
+    fn keep_body_with_next(&mut self, lines_wanted: usize) {
         let mut lines = 0;
         for node in self.nodes.iter_mut().rev() {
             match node {
@@ -562,7 +563,7 @@ impl Lowerer<'_> {
                 }
                 _ => break,
             }
-            if lines >= 2 {
+            if lines >= lines_wanted {
                 break;
             }
         }
@@ -602,7 +603,10 @@ impl Lowerer<'_> {
     /// page without the last body lines.
     fn closing(&mut self, c: &Closing) {
         let sp = &self.profile.sign;
-        self.keep_body_with_next();
+        // The block before only: LibreOffice does not carry a chain of kept paragraphs
+        // to a closing (it leaves the earlier one behind), so neither do we; a grid
+        // takes two lines (its centred heading and the body line before agree).
+        self.keep_body_with_next(1);
         self.spacer(sp.space_before_pt, true);
         let widths = split(self.text_width(), sp.left_percent);
         let left = self.sign_column(&c.left, widths[0], 0.0);
@@ -626,7 +630,7 @@ impl Lowerer<'_> {
     fn grid(&mut self, g: &Grid) {
         let sp = &self.profile.sign;
         let gap_pt = sp.grid_row_gap_pt;
-        self.keep_body_with_next();
+        self.keep_body_with_next(2);
         self.table_gap(gap_pt);
         let columns = g.columns.max(1);
         let widths = proportional(&vec![1; columns], self.text_width());
@@ -677,9 +681,14 @@ impl Lowerer<'_> {
                         });
                     }
                     let body = self.profile.paragraph(ParaStyle::Body);
-                    let descent = self.fonts.face(Variant::Regular).descent(body.size);
-                    // Within the text width and, with its line's descent, a page's height.
-                    let room = self.page.body_height_pt() - descent;
+                    let font_descent = self.fonts.face(Variant::Regular).descent(body.size);
+                    // Within the text width and, with the body font's descent, a page's
+                    // height (room kept as before for the page fit).
+                    let room = self.page.body_height_pt() - font_descent;
+                    // LibreOffice makes the picture's automatic line exactly as high as
+                    // the picture: the text after it stands there (scripts/fidelity,
+                    // word positions, generated records with photos).
+                    let descent = 0.0;
                     let (width, height) =
                         crate::geometry::display_size(natural, pt(self.text_width()), room);
                     let p = Para {

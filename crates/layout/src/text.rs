@@ -231,14 +231,16 @@ fn balance(
     out
 }
 
-/// The gaps between words that lie inside one of `names` (word keys).
-fn bound_gaps(words: &[Word], names: &[Vec<String>]) -> Vec<bool> {
-    let mut bound = vec![false; words.len()];
+/// How many of `names` (word keys) each gap between words lies inside.
+fn bound_gaps(words: &[Word], names: &[Vec<String>]) -> Vec<u8> {
+    let mut bound = vec![0u8; words.len()];
     let bare = |w: &Word| w.key.trim_end_matches([',', ';', '.']).to_string();
     for name in names.iter().filter(|n| n.len() > 1) {
         for s in 0..words.len().saturating_sub(name.len() - 1) {
             if name.iter().zip(&words[s..]).all(|(n, w)| *n == bare(w)) {
-                bound[s..s + name.len() - 1].fill(true);
+                for b in &mut bound[s..s + name.len() - 1] {
+                    *b = b.saturating_add(1);
+                }
             }
         }
     }
@@ -252,7 +254,7 @@ pub(crate) fn name_keys(names: &[String]) -> Vec<Vec<String>> {
         .map(|n| {
             n.nfc()
                 .collect::<String>()
-                .split([' ', '\u{a0}'])
+                .split(char::is_whitespace)
                 .filter(|w| !w.is_empty())
                 .map(key)
                 .collect()

@@ -161,10 +161,12 @@ const PREFIXES: &[&str] = &["T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ.", "Q
 /// Costs, in the units of [`choose`]'s raggedness (100: one line empty beside a full one).
 const NEUTRAL: f32 = 40.0;
 const AFTER_DASH: f32 = 15.0;
-const COMPOUND: f32 = 200.0;
+const COMPOUND: f32 = 800.0;
 const LONE_WORD: f32 = 300.0;
 const EXTRA_LINE: f32 = 60.0;
-const FORBIDDEN: f32 = 1000.0;
+const NAME: f32 = 1000.0;
+/// A line starting with a dash: never, unless every other split is impossible.
+const NEVER: f32 = 10_000.0;
 /// Above this many candidate splits, first fit is kept (long running titles).
 const MAX_CANDIDATES: u64 = 20_000;
 
@@ -206,16 +208,23 @@ fn ends_with(words: &[Word], end: usize, phrase: &str) -> bool {
     end >= n && starts_with(words, end - n, phrase)
 }
 
-/// The cost of breaking between `words[g]` and `words[g + 1]`; `bound[g]` marks a gap
-/// inside a proper name.
-pub fn break_cost(words: &[Word], bound: &[bool], g: usize) -> f32 {
+/// The cost of breaking between `words[g]` and `words[g + 1]`; `bound[g]` counts the
+/// proper names the gap lies inside (a place inside a member's name counts twice, so
+/// the member's name breaks first).
+pub fn break_cost(words: &[Word], bound: &[u8], g: usize) -> f32 {
+    // Inside a proper name on top of what the gap is otherwise: when a name must
+    // break (longer than the line), it breaks at its best point.
+    NAME * bound.get(g).copied().unwrap_or(0) as f32 + gap_cost(words, g)
+}
+
+fn gap_cost(words: &[Word], g: usize) -> f32 {
     let (before, after) = (&words[g], &words[g + 1]);
     let dash = |w: &Word| w.key.starts_with(['-', '–']);
-    if bound.get(g).copied().unwrap_or(false)
-        || dash(after)
-        || PREFIXES.contains(&before.key.as_str())
-    {
-        return FORBIDDEN;
+    if dash(after) {
+        return NEVER;
+    }
+    if PREFIXES.contains(&before.key.as_str()) {
+        return NAME;
     }
     // Inside a compound spanning the gap (its words on both sides).
     let inside = COMPOUNDS.iter().any(|c| {
@@ -245,7 +254,7 @@ pub fn break_cost(words: &[Word], bound: &[bool], g: usize) -> f32 {
 /// line, one line is enough, or too many candidates.
 pub fn choose(
     words: &[Word],
-    bound: &[bool],
+    bound: &[u8],
     space: f32,
     room: &dyn Fn(usize) -> f32,
     fits: &dyn Fn(f32, f32) -> bool,
@@ -365,7 +374,7 @@ mod tests {
 
     fn lines(text: &str, room: f32) -> Vec<String> {
         let ws = words(text);
-        let bound = vec![false; ws.len()];
+        let bound = vec![0; ws.len()];
         let fits = |w: f32, r: f32| w <= r;
         let breaks = choose(&ws, &bound, 1.0, &|_| room, &fits).unwrap_or_default();
         let parts: Vec<&str> = text.split(' ').collect();
