@@ -134,7 +134,8 @@ pub struct Picture {
     pub height: f32,
     /// Size in pixels.
     pub pixels: (u32, u32),
-    /// The body font's descent under it, which its automatic line adds.
+    /// Room under it on its automatic line (0: LibreOffice makes the line exactly as
+    /// high as the picture).
     pub descent: f32,
 }
 

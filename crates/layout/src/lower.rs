@@ -664,8 +664,8 @@ impl Lowerer<'_> {
     }
 
     /// A picture at 96 dpi, scaled down to the text width and a page's height, centred,
-    /// in a paragraph of automatic line height (the picture on the baseline, the body
-    /// font's descent under it) that keeps with its caption; then the caption.
+    /// in a paragraph of automatic line height, exactly as high as the picture, that
+    /// keeps with its caption when it has one; then the caption.
     fn image(&mut self, img: &Image) {
         if !img.data.is_empty() {
             use vanban_model::picture;
