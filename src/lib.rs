@@ -7,9 +7,11 @@
 //! 2. [`context`] — derive the facts templates need (names from ids, votes, dates per profile);
 //! 3. [`templates`] — Tera templates render our markup (`vanban_model::markup`);
 //! 4. `vanban_model` — the markup parses into the one document model;
-//! 5. writers — `vanban_docx`, `vanban_pdf` and [`html`] turn the model into bytes, each
+//! 5. `vanban_layout` — lowers the model for DOCX and PDF: styles, spacers, table grids,
+//!    line breaks and keep flags decided once;
+//! 6. writers — `vanban_docx`, `vanban_pdf` and `vanban_html` turn it into bytes, each
 //!    reading the format profile (`vanban_model::Profile`);
-//! 6. [`output`] — files are written atomically, only when everything rendered.
+//! 7. [`output`] — files are written atomically, only when everything rendered.
 //!
 //! [`render`] strings the stages together for one record, [`batch`] runs many on all
 //! cores; `main.rs` is the command line.
@@ -19,7 +21,6 @@ pub mod awards;
 pub mod batch;
 pub mod context;
 pub mod diag;
-pub mod html;
 pub mod input;
 pub mod law;
 pub mod lint;

@@ -253,7 +253,10 @@ impl Engine {
         for j in jobs {
             let ctx = templates::job_context(&l.record, &view, &j);
             match self.document(&j.doc, &ctx, tone, base) {
-                Ok(doc) => built.push((j, doc)),
+                Ok(mut doc) => {
+                    doc.meta.names.extend(proper_names(&l.record));
+                    built.push((j, doc))
+                }
                 Err(ps) => problems.extend(ps),
             }
         }
@@ -284,7 +287,7 @@ impl Engine {
                     }
                     Format::Pdf => vanban_pdf::write(doc, profile, self.fonts, PRODUCER)
                         .map_err(|e| e.to_string()),
-                    Format::Html => Ok(crate::html::write(doc).into_bytes()),
+                    Format::Html => Ok(vanban_html::write(doc, profile).into_bytes()),
                 };
                 (format!("{}.{}", j.stem, f.ext()), bytes)
             })
@@ -380,4 +383,14 @@ impl Engine {
         }
         Ok(model)
     }
+}
+
+/// The record's proper names, which header and signature lines never break inside
+/// (the layout's typography): the place and the members, as written (matching ignores
+/// case and tone-mark style).
+fn proper_names(r: &crate::record::types::Record) -> Vec<String> {
+    let mut names = vec![r.dia_danh.clone(), r.dia_phuong.ten.clone()];
+    names.extend(r.thanh_vien.iter().map(|m| m.ten.clone()));
+    names.retain(|n| n.split_whitespace().count() > 1);
+    names
 }

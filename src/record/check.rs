@@ -110,6 +110,28 @@ impl Checker<'_> {
             .hint = Some(hint);
     }
 
+    /// The place-and-date line must fit on one line of the header, at its widest date
+    /// ("ngày 28 tháng 12 năm 2024"): the layout narrows the left column only so far.
+    fn place_date_fits(&mut self) {
+        let r = &self.l.record;
+        let (Some(profile), Ok(date)) =
+            (Profile::builtin(&r.the_thuc), Date::parse_iso("2024-12-28"))
+        else {
+            return;
+        };
+        let line = vanban_viet::header_date_line(&r.dia_danh, date);
+        let fonts = vanban_font::Fonts::embedded();
+        if !vanban_layout::place_date_fits(profile, fonts, &line) {
+            self.warn(
+                "dia_danh",
+                format!(
+                    "địa danh «{}» quá dài: dòng «{line}» không vừa một dòng ở đầu văn bản",
+                    r.dia_danh
+                ),
+            );
+        }
+    }
+
     /// Characters XML cannot carry (C0 controls but tab and line breaks, U+FFFE, U+FFFF)
     /// would make a broken DOCX, and characters the embedded font lacks could not be drawn
     /// in the PDF: both are refused wherever they stand, so that `check` promises `render`.
@@ -188,7 +210,9 @@ impl Checker<'_> {
             self.error("kieu_dau", format!("kiểu đặt dấu «{k}» không có"))
                 .hint = Some("dùng «cu» (hòa, thủy) hoặc «moi» (hoà, thuỷ)".into());
         }
-        self.required("dia_danh", &r.dia_danh);
+        if self.required("dia_danh", &r.dia_danh) {
+            self.place_date_fits();
+        }
         self.required("khoi.ten", &r.khoi.ten);
         self.kinds();
 

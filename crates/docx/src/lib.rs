@@ -1,13 +1,15 @@
 //! vanban's DOCX writer: a [`Document`] and a format [`Profile`] in, the bytes of a
 //! schema-valid, deterministic .docx out.
 //!
-//! docx-rs builds the body (modules `blocks`, `header`, `tables`, `page`); its package is
+//! The document is lowered first (`vanban_layout::lower`: every style, spacer, rule,
+//! table grid, line break and keep flag decided there, for the PDF too); docx-rs then
+//! builds the body from it (modules `blocks`, `tables`, `page`); its package is
 //! then rewritten (`package`): every XML part goes through `normalize` (schema order, a
 //! few injected properties docx-rs cannot express), the core properties are replaced
 //! (`props`), unrelated parts are dropped, and the zip is written with fixed timestamps
 //! and a fixed part order, so the same document always gives the same bytes.
 //!
-//! Every size, margin and spacing comes from the profile; the writer only converts units.
+//! Every size, margin and spacing comes from the lowering; the writer only converts units.
 
 use std::fmt;
 
@@ -15,8 +17,6 @@ use vanban_font::Fonts;
 use vanban_model::{Document, Profile};
 
 mod blocks;
-mod header;
-mod measure;
 mod normalize;
 mod package;
 mod page;
@@ -59,12 +59,13 @@ impl fmt::Display for DocxError {
 
 impl std::error::Error for DocxError {}
 
-/// Writes `doc` as a .docx formatted by `profile`, measuring text (rule lengths, line
-/// breaks in the header) with `fonts`. The same input always gives the same bytes.
+/// Writes `doc` as a .docx formatted by `profile`, lowered with `fonts` (the same
+/// lowering the PDF typesetter draws). The same input always gives the same bytes.
 pub fn write(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Vec<u8>, DocxError> {
     let core = props::core_xml(&doc.meta, &profile.lang)?;
-    let body = blocks::body(doc, profile, fonts)?;
-    let docx = page::setup(body.docx, profile);
+    let lowered = vanban_layout::lower(doc, profile, fonts);
+    let body = blocks::body(doc, &lowered)?;
+    let docx = page::setup(body.docx, &lowered, &profile.font_family);
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)

@@ -54,8 +54,11 @@ fn party_header_and_title_follow_the_profile() {
         run_look(paragraph_with(&d, ">TỈNH ỦY KON TUM<")),
         (14.0, false, false)
     );
-    let issuer = paragraph_with(&d, "KHỐI THI ĐUA CÁC CƠ QUAN");
+    // Broken after the organ's type, explicitly, as the PDF breaks it.
+    let issuer = paragraph_with(&d, ">KHỐI THI ĐUA<");
     assert_eq!(run_look(issuer), (14.0, true, false));
+    assert!(issuer.contains(r#"<w:br w:type="textWrapping"/>"#));
+    assert!(issuer.contains(">CÁC CƠ QUAN ĐẢNG TỈNH<"));
     // The Party mark: a centred "*" right under the issuer.
     let star = paragraph_with(&d, ">*<");
     assert_eq!(run_look(star), (14.0, false, false));
@@ -122,12 +125,12 @@ fn state_header_rules_are_measured() {
 
     // The issuer wraps in its column; its rule is 0.4 of the longest line, centred.
     let cols = grid(tables(&d)[0]);
-    let issuer = paragraph_with(&d, "KHỐI THI ĐUA CÁC CƠ QUAN");
+    let issuer = paragraph_with(&d, ">KHỐI THI ĐUA<");
     assert!(issuer.contains(r#"<w:br w:type="textWrapping"/>"#));
     let after = &d[d.find(issuer).unwrap() + issuer.len()..];
     let rule = &after[..after.find("</w:p>").unwrap()];
     let face = fonts.styled(true, false);
-    let longest = ["KHỐI THI ĐUA CÁC CƠ QUAN", "ĐẢNG TỈNH"]
+    let longest = ["KHỐI THI ĐUA", "CÁC CƠ QUAN ĐẢNG TỈNH"]
         .map(|l| face.width(l, 13.0))
         .into_iter()
         .fold(0.0, f32::max);
@@ -310,18 +313,21 @@ fn closing_and_signature_grid() {
         (14.0, true, false)
     );
     // About 3 blank lines for the hand signature and seal (the-thuc.md, "Signature
-    // block"): 54 pt = 1080 twips.
-    let name_space = r#"w:before="1080""#;
+    // block"): at least 54 pt = 1080 twips (more where a neighbour's roles take more
+    // lines: names share a baseline in a row).
     let empty_names = grid_table
         .split("<w:p>")
-        .filter(|p| p.contains(name_space) && !p.contains("<w:r>"))
+        .filter(|q| {
+            q.contains("w:before=")
+                && num(q, "w:spacing", "w:before") >= 1080
+                && !q.contains("<w:r>")
+        })
         .count();
     assert_eq!(empty_names, 9);
-    // Rows after the first stand grid_row_gap_pt lower.
-    // 12 pt between rows of signers = 240 twips.
+    // Rows after the first stand grid_row_gap_pt lower: 12 pt between rows = 240 twips.
     let gap = r#"w:before="240""#;
-    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC TỈNH ỦY<").contains(gap));
-    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH TỈNH ỦY<").contains(gap));
+    assert!(paragraph_with(grid_table, ">BAN TỔ CHỨC<").contains(gap));
+    assert!(!paragraph_with(grid_table, ">BAN NỘI CHÍNH<").contains(gap));
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 use std::time::Instant;
 
+use vanban_font::breaker::Align;
 use vanban_font::breaker::{Frame, Span, break_lines};
 use vanban_font::{Fonts, Variant};
-use vanban_model::profile::Align;
 
 fn main() {
     let fonts = Fonts::embedded();

@@ -5,7 +5,17 @@
 //! justified lines stretch their spaces (all but the paragraph's last line).
 
 use crate::{Fonts, Variant};
-use vanban_model::profile::Align;
+
+/// How a paragraph's lines sit in their frame (the profile's alignment, as the
+/// breaker needs it: this crate knows nothing of profiles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+    Justify,
+}
 
 /// How a line's width is compared with the room it has. Word and LibreOffice place text
 /// on a grid of twips (1/20 pt) and keep a little room at the margin: measured against
@@ -13,7 +23,7 @@ use vanban_model::profile::Align;
 /// 0.035 pt or 0.056 pt short of the margin goes to the next line, one 0.088 pt or
 /// 0.18 pt short stays. The rule that fits every observation: the width in whole twips,
 /// plus one twip, must be less than the room.
-fn fits(width: f32, available: f32) -> bool {
+pub fn fits(width: f32, available: f32) -> bool {
     const TWIPS_PER_PT: f32 = 20.0;
     (width * TWIPS_PER_PT).round() + 1.0 < (available * TWIPS_PER_PT).round()
 }

@@ -5,7 +5,6 @@
 //! Pipeline: record → Tera template → markup text → [`markup::parse`] → [`Document`] →
 //! DOCX writer / PDF typesetter, each reading a [`Profile`].
 
-pub mod geometry;
 pub mod markup;
 pub mod model;
 pub mod picture;

@@ -30,6 +30,10 @@ impl fmt::Display for MarkupError {
 
 impl std::error::Error for MarkupError {}
 
+/// What [`escape`] makes of a line break in record text (U+2028 LINE SEPARATOR): one
+/// markup line still holds the value.
+pub const LINE_BREAK: char = '\u{2028}';
+
 /// Characters that mean something in the markup and are escaped in record text.
 const SPECIAL: &[char] = &['\\', '*', '_', '|', '@'];
 
@@ -39,7 +43,10 @@ pub fn escape(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
+            // A line break the user typed survives as a line separator: header and
+            // signature lines break there ([`line_text`]), other text shows a space.
+            '\n' => out.push(LINE_BREAK),
+            '\r' | '\t' => out.push(' '),
             c if SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -131,7 +138,19 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
                     "subject" => doc.meta.subject = v,
                     "date" => doc.meta.date = v,
                     "keywords" => doc.meta.keywords = v,
-                    _ => return Err(unknown_key(*n, k, "title, author, subject, date, keywords")),
+                    "names" => doc.meta.names.extend(
+                        v.split(';')
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .map(str::to_string),
+                    ),
+                    _ => {
+                        return Err(unknown_key(
+                            *n,
+                            k,
+                            "title, author, subject, date, keywords, names",
+                        ));
+                    }
                 }
             }
         }
@@ -139,7 +158,10 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
             let mut h = Header::default();
             for (n, t) in lines() {
                 let (k, v) = key_value(*n, t)?;
-                let v = text(v);
+                let v = match k {
+                    "parent" | "issuer" => line_text(v),
+                    _ => text(v),
+                };
                 match k {
                     // One line per level of a multi-level header, top down.
                     "parent" => {
@@ -367,7 +389,7 @@ fn sign_line(line: usize, t: &str) -> Result<(SignLine, String), MarkupError> {
             ));
         }
     };
-    Ok((kind, text(v)))
+    Ok((kind, line_text(v)))
 }
 
 fn parse_table(raw: &RawBlock) -> Result<Table, MarkupError> {
@@ -461,8 +483,19 @@ fn split_cells(line: &str) -> Vec<String> {
     cells
 }
 
-/// Plain text: escapes resolved, no inline styling, NFC.
+/// Plain text: escapes resolved, no inline styling, NFC; a line break as a space.
 fn text(s: &str) -> String {
+    text_with_breaks(s).replace('\n', " ")
+}
+
+/// Plain text of a header or signature line, where a line break the user typed
+/// ([`LINE_BREAK`]) stays a line break (`\n`): the layout breaks the line there.
+fn line_text(s: &str) -> String {
+    text_with_breaks(s).trim().to_string()
+}
+
+fn text_with_breaks(s: &str) -> String {
+    let s = s.replace(LINE_BREAK, "\n");
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -480,6 +513,7 @@ fn text(s: &str) -> String {
 /// Inline markup into runs: `**bold**`, `*italic*`, `__underline__`, `\x` literal. Unclosed
 /// markers simply toggle to the end of the text, which is forgiving for hand-edited templates.
 pub fn inline(s: &str) -> Vec<Run> {
+    let s = &s.replace(LINE_BREAK, " ");
     let mut runs: Vec<Run> = Vec::new();
     let (mut bold, mut italic, mut underline) = (false, false, false);
     let mut buf = String::new();
@@ -551,7 +585,29 @@ mod tests {
 
     #[test]
     fn escape_folds_line_breaks() {
-        assert_eq!(escape("a\nb\tc"), "a b c");
+        assert_eq!(escape("a\nb\tc"), "a\u{2028}b c");
+        // A typed line break is a break in header and signature lines, a space elsewhere.
+        let src = format!(
+            "@header\nissuer: {}\nplace-date: {}\n@p\n{}\n@grid 1\nagency: {}\n",
+            escape("SỞ GIÁO DỤC\nVÀ ĐÀO TẠO"),
+            escape("Kon\nTum"),
+            escape("một\nhai"),
+            escape("A\nB")
+        );
+        let doc = parse(&src).unwrap();
+        let Block::Header(h) = &doc.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(h.issuer, "SỞ GIÁO DỤC\nVÀ ĐÀO TẠO");
+        assert_eq!(h.place_date, "Kon Tum");
+        let Block::Paragraph(p) = &doc.blocks[1] else {
+            panic!()
+        };
+        assert_eq!(plain_text(&p.runs), "một hai");
+        let Block::Grid(g) = &doc.blocks[2] else {
+            panic!()
+        };
+        assert_eq!(g.cells[0].lines[0].1, "A\nB");
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct Meta {
     /// depends on the record only, never on the clock.
     pub date: String,
     pub keywords: String,
+    /// Proper names (places, members) that header and signature lines never break
+    /// inside, as the record spells them; matched without regard to case.
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -284,6 +287,9 @@ impl Document {
             &mut self.meta.subject,
             &mut self.meta.keywords,
         ] {
+            *s = f(s);
+        }
+        for s in self.meta.names.iter_mut() {
             *s = f(s);
         }
         for b in &mut self.blocks {

@@ -1,6 +1,6 @@
 //! Pictures' sizes, read from the PNG or JPEG header so that no image library is needed,
-//! and their natural size on the page: pixels at 96 per inch, whatever resolution the
-//! file records. Both writers size pictures with this module, so they agree.
+//! and their natural size: pixels at 96 per inch, whatever resolution the file records.
+//! The size on the page is the lowering's (`vanban_layout::geometry::display_size`).
 
 /// Pixels per inch of a picture's natural size (Word's convention for pictures without a
 /// trusted resolution).
@@ -33,16 +33,6 @@ pub fn check(data: &[u8]) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The size a picture takes on the page, in points, for both writers: its natural size
-/// ([`natural_size`]), scaled down (never up, proportions kept) to at most `max_width`
-/// wide and `max_height` high — the text width, and the body height less what its line
-/// needs under it, so that a picture always fits on a page.
-pub fn display_size(natural: (f32, f32), max_width: f32, max_height: f32) -> (f32, f32) {
-    let (w, h) = natural;
-    let scale = (max_width / w).min(max_height / h).min(1.0);
-    (w * scale, h * scale)
 }
 
 /// Colour components of a JPEG (1 grey, 3 YCbCr/RGB, 4 CMYK), read from its frame header.
@@ -153,16 +143,6 @@ mod tests {
         let e = check(&png(20_000, 20_000)).unwrap_err();
         assert!(e.contains("ảnh quá lớn") && e.contains("400 triệu"), "{e}");
         assert!(check(b"GIF89a").unwrap_err().contains("PNG"));
-    }
-
-    #[test]
-    fn display_size_fits_width_and_height() {
-        // 1 × 20,000 px is 0.75 × 15,000 pt: the height decides.
-        let (w, h) = display_size((0.75, 15_000.0), 467.75, 700.0);
-        assert!((h - 700.0).abs() < 1e-3 && (w - 0.035).abs() < 1e-3);
-        assert_eq!(display_size((100.0, 50.0), 467.75, 700.0), (100.0, 50.0));
-        let (w, h) = display_size((935.5, 100.0), 467.75, 700.0);
-        assert!((w - 467.75).abs() < 1e-3 && (h - 50.0).abs() < 1e-3);
     }
 
     #[test]

@@ -131,6 +131,9 @@ impl Mark {
 pub struct HeaderProfile {
     /// Share of the text width the left column (issuing body) takes, in percent.
     pub left_percent: f32,
+    /// The least share the left column may shrink to, so that the place-and-date line
+    /// fits on one line in the right column.
+    pub left_percent_min: f32,
     pub parent: Style,
     pub issuer: Style,
     pub issuer_mark: Mark,

@@ -1,22 +1,16 @@
-//! The document's blocks as a flow of units for the paginator: a line of a paragraph, a
-//! table or grid row, or a block that never splits (the page-1 header, the closing pair,
-//! a picture). Each unit carries its height, its spacing, whether a page break may come
-//! before it, and its items positioned relative to its own top-left corner.
+//! The lowered document as a flow of units for the paginator: a line of a paragraph, a
+//! table or grid row, a spacer, a rule, a picture. Each unit carries its height, its
+//! spacing, whether a page break may come before it, and its items positioned relative
+//! to its own top-left corner. Nothing is decided here that the lowering decided:
+//! lines, spacing, keep flags and which rows stay whole come from `vanban_layout`.
 
-use unicode_normalization::UnicodeNormalization;
 use vanban_font::{Fonts, Variant};
-use vanban_model::profile::{Align, MarkKind, Style};
-use vanban_model::{
-    Addressees, Block, CellAlign, Closing, Column, Document, Grid, Header, Image, List, Profile,
-    Run, SignLine, Table, Title,
-};
+use vanban_layout::{Content, Line, Lowered, Node, Para, Table, pt};
 
-use crate::layout::{BASELINE_RATIO, Geometry, Item, LayoutError, Picture, Rule, Text, mm};
-use vanban_font::breaker::{Frame, Line, Span, break_lines};
-use vanban_model::geometry::keeps_whole;
+use crate::layout::{BASELINE_RATIO, Geometry, Item, Picture, Rule, Text};
 
-/// The least exact line height Word accepts, one twip: the height of the DOCX writer's
-/// "empty" paragraphs (spacers, rules, the page break's mark).
+/// The least exact line height Word accepts, one twip: the height of the (nearly)
+/// empty paragraph that carries a page or section break.
 const MIN_LINE_PT: f32 = 0.05;
 
 #[derive(Debug, Clone, Default)]
@@ -124,7 +118,7 @@ impl Rows {
     /// goes to a new row whose cells start with their first line left over, as LibreOffice
     /// continues a split row on the next page. `None` when no line fits.
     pub(crate) fn cut(&self, room: f32, at_top: bool) -> Option<(Rows, Rows)> {
-        let limit = room - self.border + vanban_model::geometry::FIT_EPSILON_PT;
+        let limit = room - self.border + vanban_layout::geometry::FIT_EPSILON_PT;
         let mut counts: Vec<usize> = self
             .cells
             .iter()
@@ -200,95 +194,43 @@ pub(crate) struct Flow {
     pub headers: Vec<Vec<Unit>>,
 }
 
-pub(crate) fn build_flow(
-    doc: &Document,
-    profile: &Profile,
-    fonts: &Fonts,
-    geo: Geometry,
-) -> Result<Flow, LayoutError> {
+pub(crate) fn build_flow(lowered: &Lowered, fonts: &Fonts, geo: Geometry) -> Flow {
     let mut b = Builder {
-        profile,
         fonts,
         geo,
         flow: Flow::default(),
-        block: 0,
         keep: false,
-        after_table: false,
     };
-    for (i, block) in doc.blocks.iter().enumerate() {
-        b.block = i;
-        match block {
-            Block::Header(h) => b.header(h)?,
-            Block::Title(t) => b.title(t)?,
-            Block::Addressees(a) => b.addressees(a)?,
-            Block::Heading(h) => {
-                // A heading always keeps with what it heads.
-                b.para(&h.runs, profile.heading(h.level))?;
-                b.keep = true;
-            }
-            Block::Paragraph(p) => {
-                b.para(&p.runs, profile.paragraph(p.style))?;
-            }
-            Block::List(l) => b.list(l)?,
-            Block::Table(t) => b.table(t)?,
-            Block::Closing(c) => {
-                let keep = i > 0 && doc.blocks[i - 1].keeps_with_closing();
-                b.closing(c, keep)?
-            }
-            Block::Grid(g) => b.grid(g)?,
-            Block::Image(img) => b.image(img)?,
-            Block::AnnexBreak => {
-                // The DOCX writer's section-break paragraph: an (almost) empty line at the
-                // end of the section; the next section starts a new page.
-                b.keep = false;
+    for node in &lowered.nodes {
+        match node {
+            Node::Para(p) => b.para(p),
+            Node::Table(t) => b.table(t),
+            Node::PageBreak | Node::SectionEnd => {
+                // The break's paragraph: an (almost) empty line; what follows starts a
+                // new page (and, after a section's end, new page numbers).
+                let section_end = matches!(node, Node::SectionEnd);
                 b.push_first(Unit {
                     height: MIN_LINE_PT,
-                    section_end: true,
+                    hard_break: !section_end,
+                    section_end,
                     ..Unit::default()
                 });
-            }
-            Block::PageBreak => {
-                // The DOCX writer's break paragraph: its mark starts the next page as a
-                // (nearly) empty line, so what follows is not at the top of that page.
                 b.keep = false;
-                b.push_first(Unit {
-                    height: MIN_LINE_PT,
-                    hard_break: true,
-                    ..Unit::default()
-                });
             }
         }
     }
-    if b.after_table {
-        // A body that ends with a table ends with an (almost) empty paragraph in Word.
-        b.spacer(0.0);
-    }
-    Ok(b.flow)
+    b.flow
 }
 
-/// Runs in a style: the style's bold, italic and underline add to the run's own; text is
-/// NFC; a character the face lacks is an error rather than a blank box.
-pub(crate) fn spans(runs: &[Run], style: &Style, fonts: &Fonts) -> Result<Vec<Span>, LayoutError> {
-    runs.iter()
-        .filter(|r| !r.text.is_empty())
-        .map(|r| {
-            let text: String = r.text.nfc().collect();
-            let variant = Variant::of(style.bold || r.bold, style.italic || r.italic);
-            let face = fonts.face(variant);
-            if let Some(ch) = text.chars().find(|&c| !face.has_char(c)) {
-                return Err(LayoutError::MissingGlyph { ch, text });
-            }
-            Ok(Span {
-                text,
-                variant,
-                size: style.size,
-                underline: style.underline || r.underline,
-            })
-        })
-        .collect()
+struct Builder<'a> {
+    fonts: &'a Fonts,
+    geo: Geometry,
+    flow: Flow,
+    /// What came last keeps with what follows: no break before the next unit.
+    keep: bool,
 }
 
-/// A column of a borderless table (header, grid, closing) being filled top-down.
+/// A column of a table being filled top-down.
 struct Cell {
     /// Left edge of the text, padding included.
     x: f32,
@@ -297,64 +239,84 @@ struct Cell {
     y: f32,
     /// Space after the last paragraph, which merges with the next one's space before.
     after: f32,
-    /// The cell's lines, each with its items.
     bands: Vec<Band>,
 }
 
-impl Cell {
-    /// The cell's height: its content and the last paragraph's space after.
-    fn height(&self) -> f32 {
-        self.y + self.after
-    }
-
-    /// Moves down by `space` before a paragraph, the larger of it and the space after
-    /// the paragraph above.
-    fn space_before(&mut self, space: f32) {
-        self.y += self.after.max(space);
-        self.after = 0.0;
-    }
-
-    /// The cell's lines and height, for [`Rows`].
-    fn into_rows_cell(self) -> (Vec<Band>, f32) {
-        let height = self.height();
-        (self.bands, height)
-    }
-}
-
-struct Builder<'a> {
-    profile: &'a Profile,
-    fonts: &'a Fonts,
-    geo: Geometry,
-    flow: Flow,
-    /// Index of the block being laid out.
-    block: usize,
-    /// The last paragraph had keep_next: no break before the next block.
-    keep: bool,
-    /// The last block was a table: Word needs a paragraph before another table.
-    after_table: bool,
-}
-
 impl Builder<'_> {
-    fn frame(&self, style: &Style, width: f32) -> Frame {
-        Frame {
-            width,
-            left_indent: mm(style.left_indent_mm),
-            first_indent: mm(style.first_indent_mm),
-            align: style.align,
+    /// Marks the first unit of a node: no break before it after keep-with-next.
+    fn push_first(&mut self, mut u: Unit) {
+        u.breakable = !self.keep;
+        self.flow.units.push(u);
+    }
+
+    /// A body paragraph across the text width: one unit a line (a spacer, rule or
+    /// picture is one unit).
+    fn para(&mut self, p: &Para) {
+        let line = p.format.line_pt();
+        let before = pt(p.format.before);
+        let after = pt(p.format.after);
+        match &p.content {
+            Content::Text { lines, .. } => {
+                let n = lines.len();
+                for (i, l) in lines.iter().enumerate() {
+                    let u = Unit {
+                        height: line,
+                        space_before: if i == 0 { before } else { 0.0 },
+                        space_after: if i + 1 == n { after } else { 0.0 },
+                        // Widow/orphan control: at least two lines on each side of a break.
+                        breakable: i >= 2 && n - i >= 2,
+                        items: self.line_items(l, line, p.block, self.geo.left, 0.0),
+                        ..Unit::default()
+                    };
+                    if i == 0 {
+                        self.push_first(u);
+                    } else {
+                        self.flow.units.push(u);
+                    }
+                }
+            }
+            Content::Empty | Content::Rule { .. } | Content::Picture(_) => {
+                let items = self.object_items(p, self.geo.left, self.geo.text_width, 0.0);
+                self.push_first(Unit {
+                    height: p.height(),
+                    space_before: before,
+                    space_after: after,
+                    items,
+                    ..Unit::default()
+                });
+            }
+        }
+        self.keep = p.format.keep_next;
+    }
+
+    /// The items of a rule or picture paragraph whose column starts at `x`, `width`
+    /// wide, its top at `top`.
+    fn object_items(&self, p: &Para, x: f32, width: f32, top: f32) -> Vec<Item> {
+        match &p.content {
+            Content::Rule { thickness } => {
+                let y = top + thickness / 2.0;
+                vec![Item::Rule(Rule {
+                    x1: x + pt(p.format.left),
+                    y1: y,
+                    x2: x + width - pt(p.format.right),
+                    y2: y,
+                    thickness: *thickness,
+                })]
+            }
+            Content::Picture(pic) => vec![Item::Image(Picture {
+                block: p.block,
+                x: x + (width - pic.width) / 2.0,
+                y: top,
+                width: pic.width,
+                height: pic.height,
+            })],
+            _ => Vec::new(),
         }
     }
 
-    fn lines(&self, runs: &[Run], style: &Style, frame: Frame) -> Result<Vec<Line>, LayoutError> {
-        Ok(break_lines(
-            &spans(runs, style, self.fonts)?,
-            self.fonts,
-            frame,
-        ))
-    }
-
-    /// Text (and underline) items of a line whose top is `top` and frame starts at `x0`.
-    fn line_items(&self, line: &Line, style: &Style, x0: f32, top: f32) -> Vec<Item> {
-        let baseline = top + BASELINE_RATIO * style.line_pt;
+    /// Text (and underline) items of a line whose top is `top`, frame starting at `x0`.
+    fn line_items(&self, line: &Line, line_pt: f32, block: usize, x0: f32, top: f32) -> Vec<Item> {
+        let baseline = top + BASELINE_RATIO * line_pt;
         let mut items = Vec::with_capacity(line.pieces.len());
         for p in &line.pieces {
             let x = x0 + p.x;
@@ -366,7 +328,7 @@ impl Builder<'_> {
                 y: baseline,
                 width: p.width,
                 word_spacing: p.word_spacing,
-                block: self.block,
+                block,
             }));
             if p.underline {
                 let (offset, thickness) = self.underline(p.variant, p.size);
@@ -397,530 +359,96 @@ impl Builder<'_> {
         ((-position + thickness / 2.0) * scale, thickness * scale)
     }
 
-    /// Marks the first unit of a block: no break before it after keep_next, a forced one
-    /// after `@pagebreak`.
-    fn push_first(&mut self, mut u: Unit) {
-        u.breakable = !self.keep;
-        self.flow.units.push(u);
-    }
-
-    /// An empty paragraph exactly `height` high (at least a twip): the DOCX writer's
-    /// vertical space where paragraph spacing cannot go.
-    fn spacer(&mut self, height: f32) {
-        self.push_first(Unit {
-            height: height.max(MIN_LINE_PT),
-            ..Unit::default()
-        });
-        self.keep = false;
-        self.after_table = false;
-    }
-
-    /// A paragraph across the text width, one unit a line.
-    fn para(&mut self, runs: &[Run], style: &Style) -> Result<Vec<Line>, LayoutError> {
-        let frame = self.frame(style, self.geo.text_width);
-        self.para_in(runs, style, frame)
-    }
-
-    fn para_in(
-        &mut self,
-        runs: &[Run],
-        style: &Style,
-        frame: Frame,
-    ) -> Result<Vec<Line>, LayoutError> {
-        let lines = self.lines(runs, style, frame)?;
-        let n = lines.len();
-        for (i, line) in lines.iter().enumerate() {
-            let u = Unit {
-                height: style.line_pt,
-                space_before: if i == 0 { style.space_before_pt } else { 0.0 },
-                space_after: if i + 1 == n {
-                    style.space_after_pt
-                } else {
-                    0.0
-                },
-                // Widow/orphan control: at least two lines on each side of a break.
-                breakable: i >= 2 && n - i >= 2,
-                items: self.line_items(line, style, self.geo.left, 0.0),
-                ..Unit::default()
-            };
-            if i == 0 {
-                self.push_first(u);
-            } else {
-                self.flow.units.push(u);
+    /// A paragraph at the bottom of a cell (space before and after apply inside cells).
+    fn cell_para(&self, cell: &mut Cell, p: &Para) {
+        cell.y += cell.after.max(pt(p.format.before));
+        let line = p.format.line_pt();
+        match &p.content {
+            Content::Text { lines, .. } => {
+                let n = lines.len();
+                for (i, l) in lines.iter().enumerate() {
+                    cell.bands.push(Band {
+                        top: cell.y,
+                        bottom: cell.y + line,
+                        items: self.line_items(l, line, p.block, cell.x, cell.y),
+                        before: i,
+                        after: n - i - 1,
+                    });
+                    cell.y += line;
+                }
             }
-        }
-        self.keep = style.keep_next;
-        self.after_table = false;
-        Ok(lines)
-    }
-
-    /// A column of a borderless table at `x`, `width` wide, with `pad` inside each side.
-    fn cell(&self, x: f32, width: f32, pad: f32) -> Cell {
-        Cell {
-            x: x + pad,
-            width: width - 2.0 * pad,
-            y: 0.0,
-            after: 0.0,
-            bands: Vec::new(),
-        }
-    }
-
-    /// The annex tables' cell padding, which the signature grid shares.
-    fn padding(&self) -> f32 {
-        mm(self.profile.table.cell_padding_mm)
-    }
-
-    /// A paragraph at the bottom of a cell (space before and after apply inside cells);
-    /// its lines, to measure.
-    fn cell_para(
-        &self,
-        cell: &mut Cell,
-        runs: &[Run],
-        style: &Style,
-    ) -> Result<Vec<Line>, LayoutError> {
-        cell.space_before(style.space_before_pt);
-        let lines = self.lines(runs, style, self.frame(style, cell.width))?;
-        let n = lines.len();
-        for (i, line) in lines.iter().enumerate() {
-            cell.bands.push(Band {
-                top: cell.y,
-                bottom: cell.y + style.line_pt,
-                items: self.line_items(line, style, cell.x, cell.y),
-                before: i,
-                after: n - i - 1,
-            });
-            cell.y += style.line_pt;
-        }
-        cell.after = style.space_after_pt;
-        Ok(lines)
-    }
-
-    fn cell_text(
-        &self,
-        cell: &mut Cell,
-        text: &str,
-        style: &Style,
-    ) -> Result<Vec<Line>, LayoutError> {
-        self.cell_para(cell, &[Run::plain(text)], style)
-    }
-
-    /// A rule paragraph at `top`: the DOCX writer's empty one-twip paragraph whose top
-    /// border is the rule, `length` long and centred on `centre`. Returns the rule and
-    /// the paragraph's height (border and line).
-    fn rule(&self, length: f32, centre: f32, top: f32) -> (Item, f32) {
-        let t = self.profile.rule_pt;
-        let y = top + t / 2.0;
-        let rule = Item::Rule(Rule {
-            x1: centre - length / 2.0,
-            y1: y,
-            x2: centre + length / 2.0,
-            y2: y,
-            thickness: t,
-        });
-        (rule, t + MIN_LINE_PT)
-    }
-
-    /// A rule paragraph at the bottom of a cell, centred in it.
-    fn cell_rule(&self, cell: &mut Cell, length: f32) {
-        if length <= 0.0 {
-            return;
-        }
-        cell.space_before(0.0);
-        let (rule, height) = self.rule(length, cell.x + cell.width / 2.0, cell.y);
-        cell.bands.push(Band {
-            top: cell.y,
-            bottom: cell.y + height,
-            items: vec![rule],
-            before: 0,
-            after: 0,
-        });
-        cell.y += height;
-    }
-
-    /// The page-1 header: a borderless two-column table of two rows, without padding.
-    fn header(&mut self, h: &Header) -> Result<(), LayoutError> {
-        let hp = &self.profile.header;
-        let widths = split(self.geo.text_width, hp.left_percent);
-        let mut left = self.cell(self.geo.left, widths[0], 0.0);
-        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
-
-        // Row 1: issuing body under its parent; the national or Party title.
-        for parent in &h.parents {
-            self.cell_text(&mut left, parent, &hp.parent)?;
-        }
-        let issuer = self.cell_text(&mut left, &h.issuer, &hp.issuer)?;
-        match hp.issuer_mark.kind() {
-            MarkKind::Text(text, style) => {
-                self.cell_text(&mut left, text, style)?;
-            }
-            MarkKind::Rule(ratio) => self.cell_rule(&mut left, ratio * longest(&issuer)),
-            MarkKind::None => {}
-        }
-        let mut last = Vec::new();
-        for line in &hp.national {
-            last = self.cell_text(&mut right, &line.text, &line.style)?;
-        }
-        self.cell_rule(&mut right, hp.national_rule_ratio * longest(&last));
-
-        // Row 2: number and brief; place and date level with the number. A row of its
-        // own, as in the DOCX, that never starts a page.
-        self.push_row(true, layout_row(vec![left, right], &self.profile.page, 0.0));
-        let mut left = self.cell(self.geo.left, widths[0], 0.0);
-        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
-        if let Some(number) = &h.number {
-            self.cell_text(&mut left, number, &hp.number)?;
-        }
-        if let Some(brief) = &h.brief {
-            self.cell_text(&mut left, brief, &hp.brief)?;
-        }
-        self.cell_text(&mut right, &h.place_date, &hp.place_date)?;
-        self.push_row(
-            false,
-            layout_row(vec![left, right], &self.profile.page, 0.0),
-        );
-        self.spacer(hp.space_after_pt);
-        Ok(())
-    }
-
-    /// Type, summary lines and the mark under them, all kept with what follows; the
-    /// title's own space goes under the last of them.
-    fn title(&mut self, t: &Title) -> Result<(), LayoutError> {
-        let tp = &self.profile.title;
-        let with_after = |style: &Style, extra: f32| Style {
-            space_after_pt: style.space_after_pt + extra,
-            keep_next: true,
-            ..style.clone()
-        };
-        let mark = tp.mark.kind();
-        let extra = if mark == MarkKind::None {
-            tp.space_after_pt
-        } else {
-            0.0
-        };
-        let kind_style = with_after(&tp.kind, if t.summary.is_empty() { extra } else { 0.0 });
-        let mut longest_line = longest(&self.para(&[Run::plain(t.kind.as_str())], &kind_style)?);
-        if !t.summary.is_empty() {
-            longest_line = 0.0;
-        }
-        for (i, s) in t.summary.iter().enumerate() {
-            let last = i + 1 == t.summary.len();
-            let style = with_after(&tp.summary, if last { extra } else { 0.0 });
-            longest_line = longest_line.max(longest(&self.para(s, &style)?));
-        }
-        match mark {
-            MarkKind::Text(text, style) => {
-                self.para(&[Run::plain(text)], &with_after(style, tp.space_after_pt))?;
-            }
-            MarkKind::Rule(ratio) => {
-                let centre = self.geo.left + self.geo.text_width / 2.0;
-                let (rule, height) = self.rule(ratio * longest_line, centre, 0.0);
-                self.push_first(Unit {
-                    height,
-                    space_after: tp.space_after_pt,
-                    items: vec![rule],
-                    ..Unit::default()
+            _ => {
+                let h = p.height();
+                cell.bands.push(Band {
+                    top: cell.y,
+                    bottom: cell.y + h,
+                    items: self.object_items(p, cell.x, cell.width, cell.y),
+                    before: 0,
+                    after: 0,
                 });
-            }
-            MarkKind::None => {}
-        }
-        self.keep = true;
-        Ok(())
-    }
-
-    /// "Kính gửi:" then a tab to where every addressee line starts: a hanging indent as
-    /// wide as the label and a space, rounded up to twips. The lines keep together.
-    fn addressees(&mut self, a: &Addressees) -> Result<(), LayoutError> {
-        let style = &self.profile.addressees;
-        let label = [Run::plain(format!("{} ", a.label))];
-        let label_spans = spans(&label, style, self.fonts)?;
-        let width: f32 = label_spans
-            .iter()
-            .map(|s| self.fonts.face(s.variant).width(&s.text, s.size))
-            .sum();
-        let hang = (width * 20.0).ceil() / 20.0;
-        let frame = Frame {
-            width: self.geo.text_width,
-            left_indent: mm(style.left_indent_mm) + hang,
-            first_indent: 0.0,
-            align: style.align,
-        };
-        let count = a.lines.len().max(1);
-        let empty = Vec::new();
-        for i in 0..count {
-            let line_style = Style {
-                space_before_pt: if i == 0 { style.space_before_pt } else { 0.0 },
-                space_after_pt: if i + 1 == count {
-                    style.space_after_pt
-                } else {
-                    0.0
-                },
-                keep_next: style.keep_next || i + 1 < count,
-                ..style.clone()
-            };
-            let first = self.flow.units.len();
-            self.para_in(a.lines.get(i).unwrap_or(&empty), &line_style, frame)?;
-            if i == 0 {
-                // The label, at the paragraph's hanging start.
-                let line = break_lines(
-                    &label_spans,
-                    self.fonts,
-                    Frame {
-                        left_indent: mm(style.left_indent_mm),
-                        align: Align::Left,
-                        ..frame
-                    },
-                );
-                let items = self.line_items(&line[0], style, self.geo.left, 0.0);
-                self.flow.units[first].items.splice(0..0, items);
+                cell.y += h;
             }
         }
-        Ok(())
+        cell.after = pt(p.format.after);
     }
 
-    /// List items are body paragraphs that begin with their marker as text.
-    fn list(&mut self, l: &List) -> Result<(), LayoutError> {
-        let style = self.profile.paragraph(vanban_model::ParaStyle::Body);
-        for (i, item) in l.items.iter().enumerate() {
-            let mut runs = vec![Run::plain(l.marker.label(i))];
-            runs.extend(item.iter().cloned());
-            self.para(&runs, style)?;
-        }
-        Ok(())
-    }
-
-    /// Before a table right after another table: Word needs a paragraph between them.
-    fn table_gap(&mut self, height: f32) {
-        if self.after_table {
-            self.spacer(height);
-        }
-    }
-
-    fn table(&mut self, t: &Table) -> Result<(), LayoutError> {
-        let tp = &self.profile.table;
-        self.table_gap(
-            self.profile
-                .paragraph(vanban_model::ParaStyle::Body)
-                .space_after_pt,
-        );
-        let widths = proportional(&t.widths, self.geo.text_width);
-        let pad = self.padding();
+    /// A table, row by row: header rows repeat on a new page; a row that is not whole
+    /// may be cut where the page ends.
+    fn table(&mut self, t: &Table) {
         let header = (t.header_rows > 0).then(|| {
             self.flow.headers.push(Vec::new());
             self.flow.headers.len() - 1
         });
+        let widths: Vec<f32> = t.widths.iter().map(|&w| pt(w)).collect();
+        let mut edges = vec![self.geo.left];
+        for w in &widths {
+            edges.push(edges.last().unwrap() + w);
+        }
+        let pad = pt(t.padding);
+        let border = t.border.unwrap_or(0.0);
+        let last = t.rows.len().saturating_sub(1);
         for (r, row) in t.rows.iter().enumerate() {
-            let is_header = r < t.header_rows;
-            let mut cells = Vec::new();
-            let mut x = self.geo.left;
-            for (c, runs) in row.iter().enumerate() {
-                let width = widths.get(c).copied().unwrap_or(0.0);
-                let style = if is_header {
-                    tp.header.clone()
-                } else {
-                    Style {
-                        align: match t.align.get(c).copied().unwrap_or_default() {
-                            CellAlign::Left => Align::Left,
-                            CellAlign::Center => Align::Center,
-                            CellAlign::Right => Align::Right,
-                        },
-                        ..tp.cell.clone()
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(j, paras)| {
+                    let mut cell = Cell {
+                        x: edges[j] + pad,
+                        width: widths.get(j).copied().unwrap_or(0.0) - 2.0 * pad,
+                        y: 0.0,
+                        after: 0.0,
+                        bands: Vec::new(),
+                    };
+                    for p in paras {
+                        self.cell_para(&mut cell, p);
                     }
-                };
-                let mut cell = self.cell(x, width, pad);
-                self.cell_para(&mut cell, runs, &style)?;
-                cells.push(cell);
-                x += width;
-            }
-            // A row's top border takes its width above the row's content (the last row's
-            // bottom border too, below it), as LibreOffice lays out the DOCX; cells are
-            // centred vertically in what is left, as the DOCX writer sets them.
-            let mut edges = vec![self.geo.left];
-            for w in &widths {
-                edges.push(edges.last().unwrap() + w);
-            }
+                    (cell.bands, cell.y + cell.after)
+                })
+                .collect();
             let rows = Rows {
-                cells: cells.into_iter().map(Cell::into_rows_cell).collect(),
-                border: tp.border_pt,
-                bottom: r + 1 == t.rows.len(),
-                edges,
-                centre: true,
+                cells,
+                border,
+                bottom: t.border.is_some() && r == last,
+                edges: if t.border.is_some() {
+                    edges.clone()
+                } else {
+                    Vec::new()
+                },
+                centre: t.centre,
             };
-            let above: f32 = match header {
-                Some(h) if !is_header => self.flow.headers[h].iter().map(|u| u.height).sum(),
-                _ => 0.0,
-            };
-            let whole = rows.clone().unit(false);
-            let split = !keeps_whole(whole.height, above, &self.profile.page);
-            let base = if split { rows.unit(true) } else { whole };
+            let is_header = r < t.header_rows;
             let u = Unit {
-                // Header rows stay together and with the first body row.
-                breakable: !(is_header || (header.is_some() && r == t.header_rows)),
                 header: if is_header { None } else { header },
-                ..base
+                ..rows.unit(!row.whole)
             };
             if let (true, Some(h)) = (is_header, header) {
                 self.flow.headers[h].push(u.clone());
             }
-            self.push_row(r == 0, u);
-        }
-        self.end_table();
-        Ok(())
-    }
-
-    /// A table row: the first row follows the keep rules of what precedes the table, the
-    /// others stack under it.
-    fn push_row(&mut self, first: bool, u: Unit) {
-        if first {
             self.push_first(u);
-        } else {
-            self.flow.units.push(u);
+            self.keep = row.keep_next;
         }
     }
-
-    /// After a table (or grid, or closing): nothing pending to keep, and the next table
-    /// needs the spacer Word puts between two tables.
-    fn end_table(&mut self) {
-        self.keep = false;
-        self.after_table = true;
-    }
-
-    /// Lines of a signature column: each name after the room for the hand signature,
-    /// `gap` above the first line.
-    fn sign_column(&self, cell: &mut Cell, column: &Column, gap: f32) -> Result<(), LayoutError> {
-        let sp = &self.profile.sign;
-        let mut gap = gap;
-        for (kind, text) in &column.lines {
-            let style = sp.style(*kind);
-            // The room for the signature and the row gap are space before, as the DOCX
-            // writer sets them.
-            let mut before = style.space_before_pt + std::mem::take(&mut gap);
-            if *kind == SignLine::Name {
-                before += sp.signature_space_pt;
-            }
-            let style = Style {
-                space_before_pt: before,
-                ..style.clone()
-            };
-            self.cell_text(cell, text, &style)?;
-        }
-        Ok(())
-    }
-
-    /// The signature grid: rows of equal cells that never split, the row gap at the top of
-    /// every row but the first (inside the row, so it stays at the top of a page too).
-    fn grid(&mut self, g: &Grid) -> Result<(), LayoutError> {
-        let sp = &self.profile.sign;
-        self.table_gap(sp.grid_row_gap_pt);
-        let columns = g.columns.max(1);
-        let widths = proportional(&vec![1; columns], self.geo.text_width);
-        let pad = self.padding();
-        for (r, row) in g.cells.chunks(columns).enumerate() {
-            let gap = if r > 0 { sp.grid_row_gap_pt } else { 0.0 };
-            let mut cells = Vec::new();
-            let mut x = self.geo.left;
-            for (column, width) in row.iter().zip(&widths) {
-                // Every agency signs: a cell without a name still gets room and a line.
-                let mut column = column.clone();
-                if !column.lines.iter().any(|(k, _)| *k == SignLine::Name) {
-                    column.lines.push((SignLine::Name, String::new()));
-                }
-                let mut cell = self.cell(x, *width, pad);
-                self.sign_column(&mut cell, &column, gap)?;
-                cells.push(cell);
-                x += width;
-            }
-            let u = Unit {
-                breakable: true,
-                ..layout_row(cells, &self.profile.page, 0.0)
-            };
-            self.push_row(r == 0, u);
-        }
-        self.end_table();
-        Ok(())
-    }
-
-    /// Recipients and signature side by side, flush with the margins, after a spacer of
-    /// the space above: one block that never starts a page without what precedes it.
-    fn closing(&mut self, c: &Closing, keep_with_previous: bool) -> Result<(), LayoutError> {
-        let sp = &self.profile.sign;
-        self.keep |= keep_with_previous;
-        self.spacer(sp.space_before_pt);
-        let widths = split(self.geo.text_width, sp.left_percent);
-        let mut left = self.cell(self.geo.left, widths[0], 0.0);
-        let mut right = self.cell(self.geo.left + widths[0], widths[1], 0.0);
-        self.sign_column(&mut left, &c.left, 0.0)?;
-        self.sign_column(&mut right, &c.right, 0.0)?;
-        self.keep = true;
-        let u = layout_row(vec![left, right], &self.profile.page, 0.0);
-        self.push_first(u);
-        self.end_table();
-        Ok(())
-    }
-
-    /// A picture at 96 dpi, scaled down to the text width and the page's height, centred, in a paragraph of
-    /// automatic line height (the picture on the baseline, the body font's descent below)
-    /// that keeps with its caption.
-    fn image(&mut self, img: &Image) -> Result<(), LayoutError> {
-        if !img.data.is_empty() {
-            use vanban_model::picture;
-            let natural = picture::natural_size(&img.data).ok_or_else(|| LayoutError::Image {
-                path: img.path.clone(),
-            })?;
-            picture::check(&img.data).map_err(|reason| LayoutError::Picture {
-                path: img.path.clone(),
-                reason,
-            })?;
-            let body = self.profile.paragraph(vanban_model::ParaStyle::Body);
-            let descent = self.fonts.face(Variant::Regular).descent(body.size);
-            // Within the text width and, with its line's descent, a page's height.
-            let room = vanban_model::geometry::body_height_pt(&self.profile.page) - descent;
-            let (width, height) = picture::display_size(natural, self.geo.text_width, room);
-            self.push_first(Unit {
-                height: height + descent,
-                items: vec![Item::Image(Picture {
-                    block: self.block,
-                    x: self.geo.left + (self.geo.text_width - width) / 2.0,
-                    y: 0.0,
-                    width,
-                    height,
-                })],
-                ..Unit::default()
-            });
-            self.keep = true;
-            self.after_table = false;
-        }
-        if !img.caption.is_empty() {
-            let style = self.profile.paragraph(vanban_model::ParaStyle::Caption);
-            self.para(&img.caption, style)?;
-        } else {
-            self.keep = false;
-        }
-        Ok(())
-    }
-}
-
-/// A borderless row (header, grid, closing) as a unit: whole, or cut into lines when it is
-/// taller than a page under `above` points of repeated rows (the rule both writers
-/// share, [`keeps_whole`]).
-fn layout_row(cells: Vec<Cell>, page: &vanban_model::profile::Page, above: f32) -> Unit {
-    let rows = Rows {
-        cells: cells.into_iter().map(Cell::into_rows_cell).collect(),
-        border: 0.0,
-        bottom: false,
-        edges: Vec::new(),
-        centre: false,
-    };
-    let whole = rows.clone().unit(false);
-    if keeps_whole(whole.height, above, page) {
-        whole
-    } else {
-        rows.unit(true)
-    }
-}
-
-/// The widest of `lines`.
-fn longest(lines: &[Line]) -> f32 {
-    lines.iter().map(|l| l.width).fold(0.0, f32::max)
 }
 
 /// An item moved down by `dy`.
@@ -934,18 +462,4 @@ fn shifted(item: Item, dy: f32) -> Item {
         }),
         Item::Image(p) => Item::Image(Picture { y: p.y + dy, ..p }),
     }
-}
-
-/// `total` points shared in proportion to `weights`, in the twips the DOCX grid uses
-/// ([`vanban_model::geometry`]).
-fn proportional(weights: &[u32], total: f32) -> Vec<f32> {
-    vanban_model::geometry::proportional(weights, (total * 20.0).round() as i32)
-        .into_iter()
-        .map(|t| t as f32 / 20.0)
-        .collect()
-}
-
-/// The text width split into a left column of `percent` and the rest, as the DOCX grid.
-fn split(total: f32, percent: f32) -> [f32; 2] {
-    vanban_model::geometry::split((total * 20.0).round() as i32, percent).map(|t| t as f32 / 20.0)
 }

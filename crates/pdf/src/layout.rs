@@ -20,18 +20,17 @@
 //!   the page-1 header and the closing pair never split; table header rows repeat.
 //! - A line fits when its bottom is at or above the bottom margin; space after may run
 //!   into the margin.
-//! - Lengths Word stores in twips (page size, margins, indents, column widths) are rounded
-//!   to twips here too, so both writers work from the same numbers.
+//! - Lengths Word stores in twips (page size, margins, indents, column widths) come
+//!   from the lowering in twips, so both writers work from the same numbers.
 
 use std::fmt;
 
 use vanban_font::{Fonts, Variant};
-use vanban_model::profile::mm_to_pt;
+use vanban_layout::{Lowered, PageBox, Problem, pt};
 use vanban_model::{Document, Profile};
 
 use crate::blocks::{Flow, Unit, build_flow};
-use vanban_font::breaker::{Frame, break_lines};
-use vanban_model::geometry::FIT_EPSILON_PT as FIT_EPSILON;
+use vanban_layout::geometry::FIT_EPSILON_PT as FIT_EPSILON;
 
 /// Baseline position inside an exact-height line, as a share of the line height from its
 /// top (LibreOffice: 4/5 of a fixed line is above the baseline).
@@ -130,16 +129,6 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
-/// Rounds a length to twips (1/20 pt), the unit Word stores it in.
-pub(crate) fn twips(pt: f32) -> f32 {
-    (pt * 20.0).round() / 20.0
-}
-
-/// Millimetres from the profile to points, as Word will have them.
-pub(crate) fn mm(v: f32) -> f32 {
-    twips(mm_to_pt(v))
-}
-
 /// Page geometry in points, top-down (y from the top edge).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Geometry {
@@ -152,26 +141,32 @@ pub(crate) struct Geometry {
 }
 
 impl Geometry {
-    fn of(profile: &Profile) -> Geometry {
-        let p = &profile.page;
-        let width = mm(p.width_mm);
-        let height = mm(p.height_mm);
-        let left = mm(p.margin_left_mm);
+    /// The lowered page in points.
+    fn of(p: &PageBox) -> Geometry {
         Geometry {
-            width,
-            height,
-            left,
-            top: mm(p.margin_top_mm),
-            bottom: height - mm(p.margin_bottom_mm),
-            text_width: width - left - mm(p.margin_right_mm),
+            width: pt(p.width),
+            height: pt(p.height),
+            left: pt(p.left),
+            top: pt(p.top),
+            bottom: pt(p.height - p.bottom),
+            text_width: pt(p.text_width()),
         }
     }
 }
 
-/// Lays `doc` out on pages.
+/// Lays `doc` out on pages: lowers it (`vanban_layout::lower`, the DOCX writer's
+/// lowering too), then paginates.
 pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout, LayoutError> {
-    let geo = Geometry::of(profile);
-    let flow = build_flow(doc, profile, fonts, geo)?;
+    let lowered = vanban_layout::lower(doc, profile, fonts);
+    if let Some(p) = lowered.problems.first() {
+        return Err(match p.clone() {
+            Problem::MissingGlyph { ch, text } => LayoutError::MissingGlyph { ch, text },
+            Problem::Image { path } => LayoutError::Image { path },
+            Problem::Picture { path, reason } => LayoutError::Picture { path, reason },
+        });
+    }
+    let geo = Geometry::of(&lowered.page);
+    let flow = build_flow(&lowered, fonts, geo);
     let laid = paginate(&flow, geo);
     let mut pages = Vec::with_capacity(laid.len());
     // Numbers count from each section's first page, which shows none (Word's "different
@@ -180,7 +175,7 @@ pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout
     for (items, section_start) in laid {
         n = if section_start { 1 } else { n + 1 };
         let number = if n > 1 {
-            Some(page_number(n, profile, fonts, geo)?)
+            Some(page_number(n, &lowered, fonts, geo))
         } else {
             None
         };
@@ -193,35 +188,22 @@ pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout
     })
 }
 
-/// The page number, on a line whose top is `number_top_mm` below the top edge (Word's
-/// header distance), aligned over the text width as its style says.
-fn page_number(
-    n: usize,
-    profile: &Profile,
-    fonts: &Fonts,
-    geo: Geometry,
-) -> Result<Text, LayoutError> {
-    let style = &profile.page_number;
-    let spans = crate::blocks::spans(&[vanban_model::Run::plain(n.to_string())], style, fonts)?;
-    let frame = Frame {
-        width: geo.text_width,
-        left_indent: 0.0,
-        first_indent: 0.0,
-        align: style.align,
-    };
-    let line = break_lines(&spans, fonts, frame).remove(0);
+/// The page number, on a line whose top is the header distance below the top edge,
+/// aligned over the text width as lowered.
+fn page_number(n: usize, lowered: &Lowered, fonts: &Fonts, geo: Geometry) -> Text {
+    let line = lowered.page_number_line(n, fonts);
     let piece = &line.pieces[0];
-    let top = mm(profile.page.number_top_mm);
-    Ok(Text {
+    let top = pt(lowered.page.header);
+    Text {
         text: piece.text.clone(),
         variant: piece.variant,
         size: piece.size,
         x: geo.left + piece.x,
-        y: geo.height - (top + BASELINE_RATIO * style.line_pt),
+        y: geo.height - (top + BASELINE_RATIO * lowered.page_number.format.line_pt()),
         width: piece.width,
         word_spacing: 0.0,
         block: NO_BLOCK,
-    })
+    }
 }
 
 /// One unit placed on the current page, its items already in page coordinates.
@@ -277,7 +259,7 @@ fn paginate(flow: &Flow, geo: Geometry) -> Vec<(Vec<Item>, bool)> {
         let head: f32 = repeat.iter().map(|r| r.height).sum();
         let fits = y + gap + head + u.height <= geo.bottom + FIT_EPSILON;
         // A row taller than a page splits where the page ends, from wherever it starts
-        // (vanban_model::geometry::keeps_whole decided which rows).
+        // (vanban_layout::lower decided which rows stay whole).
         let cut = match &u.rows {
             Some(rows) if !fits => rows.cut(geo.bottom - (y + gap + head), at_top),
             _ => None,

@@ -86,8 +86,9 @@ fn pledge_header_title_and_page_numbers() {
             _ => None,
         })
         .expect("rule under the national title");
-    assert!((rule.x2 - rule.x1 - national.width).abs() < 0.01);
-    assert!(((rule.x1 + rule.x2) / 2.0 - (national.x + national.width / 2.0)).abs() < 0.01);
+    // Its indents are whole twips, as Word stores them: within a twip of the title.
+    assert!((rule.x2 - rule.x1 - national.width).abs() <= 0.1);
+    assert!(((rule.x1 + rule.x2) / 2.0 - (national.x + national.width / 2.0)).abs() <= 0.05);
 
     // Page numbers: none on page 1, centred at the top from page 2 on.
     assert!(laid.pages[0].number.is_none());

@@ -1,10 +1,11 @@
 //! The news item as one self-contained web page: UTF-8, `lang="vi"`, semantic markup, no
 //! external assets (pictures inlined as data URIs), ready to open in a browser or paste into
-//! a site's editor. It reads the same document model as the DOCX and PDF writers.
+//! a site's editor. It reads the same document model and profile as the DOCX and PDF
+//! writers: the language, the font family and the body size come from the profile.
 
 use std::fmt::Write;
 
-use vanban_model::{Block, Document, ParaStyle, Run, SignLine};
+use vanban_model::{Block, Document, ParaStyle, Profile, Run, SignLine};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -59,7 +60,7 @@ fn mime(data: &[u8]) -> &'static str {
 
 /// Writes the page. Headings and the title become `h1`/`h2`, the byline a right-aligned
 /// paragraph, pictures `figure` with `figcaption`.
-pub fn write(doc: &Document) -> String {
+pub fn write(doc: &Document, profile: &Profile) -> String {
     let mut body = String::new();
     for b in &doc.blocks {
         match b {
@@ -132,10 +133,10 @@ pub fn write(doc: &Document) -> String {
         }
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"author\" content=\"{author}\">\n<title>{title}</title>\n<style>\n\
-         body {{ font-family: \"Times New Roman\", Tinos, \"Liberation Serif\", serif; font-size: 14pt; line-height: 1.4; max-width: 42em; margin: 2em auto; padding: 0 1em; }}\n\
+         body {{ font-family: \"{font}\", Tinos, \"Liberation Serif\", serif; font-size: {size}pt; line-height: 1.4; max-width: 42em; margin: 2em auto; padding: 0 1em; }}\n\
          h1 {{ font-size: 1.4em; }} .site {{ font-weight: bold; }} p {{ text-align: justify; }}\n\
          .caption, figcaption {{ font-style: italic; text-align: center; }} .byline {{ font-weight: bold; text-align: right; }}\n\
          figure {{ margin: 1em 0; text-align: center; }} img {{ max-width: 100%; height: auto; }}\n\
@@ -143,6 +144,10 @@ pub fn write(doc: &Document) -> String {
          </style>\n</head>\n<body>\n<article>\n{body}</article>\n</body>\n</html>\n",
         author = esc(&doc.meta.author),
         title = esc(&doc.meta.title),
+        // The primary language subtag ("vi" of "vi-VN"), as browsers expect.
+        lang = esc(profile.lang.split('-').next().unwrap_or("vi")),
+        font = esc(&profile.font_family),
+        size = profile.paragraph(ParaStyle::Body).size,
     )
 }
 
@@ -165,7 +170,7 @@ mod tests {
             "@meta\ntitle: A & B\n@p news-title\nTiêu đề <x>\n@p byline\nTin, ảnh: Ngô Đức Hải\n",
         )
         .unwrap();
-        let html = write(&doc);
+        let html = write(&doc, Profile::builtin("dang").unwrap());
         assert!(html.contains("<html lang=\"vi\">"));
         assert!(html.contains("<meta charset=\"utf-8\">"));
         assert!(html.contains("<title>A &amp; B</title>"));

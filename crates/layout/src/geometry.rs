@@ -1,7 +1,7 @@
 //! Lengths both writers must agree on to the twip: Word stores page geometry and table
 //! grids in twips (1/20 pt), so both writers compute them here, in twips, once.
 
-use crate::profile::{Page, mm_to_pt, pt_to_twip};
+use vanban_model::profile::{Page, mm_to_pt, pt_to_twip};
 
 /// Millimetres to whole twips, as Word stores margins and page sizes.
 pub fn mm_twips(mm: f32) -> i32 {
@@ -59,13 +59,23 @@ pub fn keeps_whole(height_pt: f32, above_pt: f32, page: &Page) -> bool {
     above_pt + height_pt <= body_height_pt(page) + FIT_EPSILON_PT
 }
 
+/// The size a picture takes on the page, in points, for both writers: its natural size
+/// (`vanban_model::picture::natural_size`), scaled down (never up, proportions kept) to at most `max_width`
+/// wide and `max_height` high — the text width, and the body height less what its line
+/// needs under it, so that a picture always fits on a page.
+pub fn display_size(natural: (f32, f32), max_width: f32, max_height: f32) -> (f32, f32) {
+    let (w, h) = natural;
+    let scale = (max_width / w).min(max_height / h).min(1.0);
+    (w * scale, h * scale)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn columns_sum_to_the_text_width() {
-        let page = crate::Profile::builtin("dang").unwrap().page.clone();
+        let page = vanban_model::Profile::builtin("dang").unwrap().page.clone();
         assert_eq!(text_width_twips(&page), 11906 - 1701 - 850);
         let w = proportional(&[8, 50, 42], 9355);
         assert_eq!(w.iter().sum::<i32>(), 9355);
@@ -76,12 +86,22 @@ mod tests {
 
     #[test]
     fn a_block_keeps_whole_up_to_the_body_height() {
-        let page = crate::Profile::builtin("dang").unwrap().page.clone();
+        let page = vanban_model::Profile::builtin("dang").unwrap().page.clone();
         let body = body_height_pt(&page);
         // A4 less 20 mm top and bottom, each rounded to twips.
         assert_eq!(body, (16838 - 1134 - 1134) as f32 / 20.0);
         assert!(keeps_whole(body, 0.0, &page));
         assert!(!keeps_whole(body + 0.5, 0.0, &page));
         assert!(!keeps_whole(body - 10.0, 20.0, &page));
+    }
+
+    #[test]
+    fn display_size_fits_width_and_height() {
+        // 1 × 20,000 px is 0.75 × 15,000 pt: the height decides.
+        let (w, h) = display_size((0.75, 15_000.0), 467.75, 700.0);
+        assert!((h - 700.0).abs() < 1e-3 && (w - 0.035).abs() < 1e-3);
+        assert_eq!(display_size((100.0, 50.0), 467.75, 700.0), (100.0, 50.0));
+        let (w, h) = display_size((935.5, 100.0), 467.75, 700.0);
+        assert!((w - 467.75).abs() < 1e-3 && (h - 50.0).abs() < 1e-3);
     }
 }
