@@ -79,6 +79,9 @@ enum Command {
         /// Chỉ soạn văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
         #[arg(long)]
         hoi_nghi: Option<String>,
+        /// Ghi thêm TÊN.sign.json bên mỗi PDF: vị trí các ô ký (trang, llx, lly, urx, ury) cho phần mềm ký số
+        #[arg(long)]
+        sign_map: bool,
     },
     /// Kiểm tra hồ sơ và liệt kê mọi lỗi
     Check {
@@ -203,8 +206,9 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             font_dir,
             anh_dir,
             hoi_nghi,
+            sign_map,
         } => render_cmd(
-            &records, doc, format, &out, templates, font_dir, anh_dir, hoi_nghi,
+            &records, doc, format, &out, templates, font_dir, anh_dir, hoi_nghi, sign_map,
         )?,
         Command::Check { record, anh_dir } => {
             match render::load_checked(&record, anh_dir.as_deref()) {
@@ -260,6 +264,7 @@ fn render_cmd(
     font_dir: Option<PathBuf>,
     anh_dir: Option<PathBuf>,
     meeting: Option<String>,
+    sign_map: bool,
 ) -> std::io::Result<ExitCode> {
     let templates = match Templates::load(template_dir.as_deref()) {
         Ok(t) => t,
@@ -292,6 +297,13 @@ fn render_cmd(
             FormatArg::Html => formats.push(Format::Html),
             FormatArg::All => formats.extend(Format::ALL),
         }
+    }
+    if sign_map {
+        if !formats.contains(&Format::Pdf) {
+            errln!("lỗi: --sign-map ghi vị trí ô ký của tệp PDF: cần --format pdf (hoặc all)")?;
+            return Ok(ExitCode::from(2));
+        }
+        formats.push(Format::SignMap);
     }
     formats.sort();
     formats.dedup();

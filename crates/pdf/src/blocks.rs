@@ -801,7 +801,14 @@ impl Builder<'_> {
                 space_before_pt: before,
                 ..style.clone()
             };
+            let (above, first) = (cell.y, cell.bands.len());
             self.cell_text(cell, text, &style)?;
+            // The signature fields go in the room above the name, riding with its line.
+            if *kind == SignLine::Name && first < cell.bands.len() {
+                let top = cell.bands[first].top;
+                let slots = crate::slots::column_slots(column, cell.x, cell.width, above, top);
+                cell.bands[first].items.extend(slots);
+            }
         }
         Ok(())
     }
@@ -933,6 +940,7 @@ fn shifted(item: Item, dy: f32) -> Item {
             ..r
         }),
         Item::Image(p) => Item::Image(Picture { y: p.y + dy, ..p }),
+        Item::Slot(s) => Item::Slot(crate::slots::Slot { y: s.y + dy, ..s }),
     }
 }
 

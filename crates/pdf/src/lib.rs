@@ -7,6 +7,9 @@
 mod blocks;
 pub mod layout;
 pub mod pdf;
+mod pdfa;
+pub mod slots;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
-pub use pdf::{PdfError, render, write};
+pub use pdf::{PdfError, render, write, write_with_slots};
+pub use slots::{SignatureSlot, sidecar_json, slots};

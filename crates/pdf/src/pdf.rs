@@ -76,6 +76,18 @@ pub fn write(
     render(&laid, doc, profile, fonts, producer)
 }
 
+/// [`write`], and the signature places of the file (for the sidecar `NAME.sign.json`).
+pub fn write_with_slots(
+    doc: &Document,
+    profile: &Profile,
+    fonts: &Fonts,
+    producer: &str,
+) -> Result<(Vec<u8>, Vec<crate::SignatureSlot>), PdfError> {
+    let laid = layout(doc, profile, fonts)?;
+    let bytes = render(&laid, doc, profile, fonts, producer)?;
+    Ok((bytes, crate::slots::slots(&laid)))
+}
+
 /// Writes an existing layout of `doc` (see [`write`]).
 pub fn render(
     laid: &Layout,
@@ -115,6 +127,8 @@ pub fn render(
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
     compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
+    crate::slots::add_fields(&mut lo, &crate::slots::slots(laid))
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     finish(&mut lo, &profile.lang, date.is_some())
 }
 
@@ -382,7 +396,7 @@ fn page_ops(
                     },
                 });
             }
-            Item::Text(_) => {}
+            Item::Text(_) | Item::Slot(_) => {}
         }
     }
 
@@ -502,6 +516,9 @@ fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, 
     for k in empty {
         dict.remove(&k);
     }
+
+    // After the info dictionary is final: the XMP copies it.
+    crate::pdfa::conform(lo).map_err(err)?;
 
     let id = |bytes: Vec<u8>| Object::String(bytes, StringFormat::Hexadecimal);
     lo.trailer
