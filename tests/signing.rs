@@ -448,3 +448,168 @@ fn refusals_are_in_vietnamese_and_touch_nothing() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&s1).unwrap().starts_with(&signed));
 }
+
+/// The SoftHSM2 module, where Debian puts it.
+const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+
+#[test]
+fn signs_with_a_pkcs11_token() {
+    let Some((dir, pdf)) = setup("ky-token") else {
+        return;
+    };
+    if !have("softhsm2-util", "softhsm2") {
+        return;
+    }
+    // A token of our own: SOFTHSM2_CONF points SoftHSM2 at a folder of this test.
+    let tokens = dir.join("tokens");
+    std::fs::create_dir_all(&tokens).unwrap();
+    let conf = dir.join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+            tokens.display()
+        ),
+    )
+    .unwrap();
+    let hsm = || {
+        let mut c = Command::new("softhsm2-util");
+        c.env("SOFTHSM2_CONF", &conf);
+        c
+    };
+    run(hsm().args([
+        "--init-token",
+        "--free",
+        "--label",
+        "vanban",
+        "--pin",
+        "1234",
+        "--so-pin",
+        "5678",
+    ]));
+    run(hsm().args([
+        "--import",
+        s(&dir.join("nguoi.key")),
+        "--token",
+        "vanban",
+        "--label",
+        "nguoi",
+        "--id",
+        "01",
+        "--pin",
+        "1234",
+    ]));
+    // The certificate, DER, next to its key (same CKA_ID).
+    let der = run(Command::new("openssl").args([
+        "x509",
+        "-in",
+        s(&dir.join("nguoi.pem")),
+        "-outform",
+        "DER",
+    ]))
+    .stdout;
+    {
+        use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+        use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+        use cryptoki::session::UserType;
+        use cryptoki::types::AuthPin;
+        // SAFETY: the other tests of this binary touch the environment only through std
+        // (Command), which holds std's environment lock as set_var does; the only C reader
+        // is the SoftHSM2 module this thread loads next.
+        unsafe { std::env::set_var("SOFTHSM2_CONF", &conf) };
+        let ctx = Pkcs11::new(SOFTHSM).unwrap();
+        ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+            .unwrap();
+        let slot = ctx
+            .get_slots_with_token()
+            .unwrap()
+            .into_iter()
+            .find(|s| ctx.get_token_info(*s).unwrap().label() == "vanban")
+            .unwrap();
+        let session = ctx.open_rw_session(slot).unwrap();
+        session
+            .login(UserType::User, Some(&AuthPin::new("1234".into())))
+            .unwrap();
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Id(vec![1]),
+                Attribute::Label(b"nguoi".to_vec()),
+                Attribute::Subject(vanban_sign::CertInfo::parse(&der).unwrap().subject_der),
+                Attribute::Value(der),
+            ])
+            .unwrap();
+    }
+    let out = dir.join("token.pdf");
+    let env = [("VANBAN_PKCS11_PIN", "1234"), ("SOFTHSM2_CONF", s(&conf))];
+    let o = ky(
+        &[
+            s(&pdf),
+            "--pkcs11",
+            SOFTHSM,
+            "--token-label",
+            "vanban",
+            "--field",
+            "ky.nguoi-ky",
+            "--image",
+            s(&dir.join("chuky.png")),
+            "--out",
+            s(&out),
+        ],
+        &env,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let verdicts = pdfsig(&out);
+    assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+    let signed = verdicts.iter().find(|v| v.0 == "ky.nguoi-ky").unwrap();
+    assert!(signed.1 && signed.2, "{verdicts:?}");
+    if let Some(p) = pyhanko() {
+        let o = Command::new(&p)
+            .args(["sign", "validate", "--trust-replace", "--trust"])
+            .arg(dir.join("ca.pem"))
+            .arg(&out)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && text.contains("ky.nguoi-ky") && text.contains(":INTACT:TRUSTED"),
+            "{text}{}",
+            stderr(&o)
+        );
+    }
+    // A wrong PIN and an unknown label are refused in Vietnamese, writing nothing.
+    let never = dir.join("never.pdf");
+    let o = ky(
+        &[
+            s(&pdf),
+            "--pkcs11",
+            SOFTHSM,
+            "--token-label",
+            "vanban",
+            "--out",
+            s(&never),
+        ],
+        &[("VANBAN_PKCS11_PIN", "0000"), ("SOFTHSM2_CONF", s(&conf))],
+    );
+    assert!(stderr(&o).contains("mã PIN"), "{}", stderr(&o));
+    let o = ky(
+        &[
+            s(&pdf),
+            "--pkcs11",
+            SOFTHSM,
+            "--token-label",
+            "khac",
+            "--out",
+            s(&never),
+        ],
+        &env,
+    );
+    assert!(
+        stderr(&o).contains("không thấy thiết bị ký số nhãn «khac»"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!never.exists());
+}

@@ -12,6 +12,8 @@ pub struct CertInfo {
     /// The issuer Name and the serial INTEGER, DER, as the CMS repeats them.
     pub issuer_der: Vec<u8>,
     pub serial_der: Vec<u8>,
+    /// The subject Name, DER (a token stores it beside the certificate).
+    pub subject_der: Vec<u8>,
     /// Validity in seconds since 1970.
     pub not_before: i64,
     pub not_after: i64,
@@ -46,6 +48,7 @@ impl CertInfo {
             der: der.to_vec(),
             issuer_der: tbs.issuer().to_der().map_err(bad)?,
             serial_der: tbs.serial_number().to_der().map_err(bad)?,
+            subject_der: tbs.subject().to_der().map_err(bad)?,
             not_before: secs(v.not_before),
             not_after: secs(v.not_after),
             may_sign,
