@@ -712,3 +712,16 @@ fn a_city_is_named_once_and_the_head_unit_only_for_its_year() {
     assert!(!t.contains("Trưởng khối Khối"), "{t}");
     assert!(t.contains("Ban Nội chính Tỉnh ủy kính đề nghị"), "{t}");
 }
+
+#[test]
+fn years_a_document_cannot_print_are_refused() {
+    let base = std::fs::read_to_string(fixture("kontum-2024.yaml")).unwrap();
+    for (from, to) in [
+        ("  nam_tong_ket: 2023", "  nam_tong_ket: 0"),
+        ("  nam: 2024\n  truong: bnc", "  nam: -5\n  truong: bnc"),
+    ] {
+        let y = base.replacen(from, to, 1);
+        let ps = load("k.yaml", &y).expect_err("refused");
+        assert!(show(&ps).contains("không hợp lệ"), "{}", show(&ps));
+    }
+}
