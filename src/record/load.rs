@@ -89,7 +89,9 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
     let src: &str = text;
     let index = Index::build(src);
     let mut problems = Vec::new();
-    // Tabs cannot indent YAML; libyaml's own message for them is cryptic.
+    // One pass over the lines: tabs cannot indent YAML (libyaml's own message for them is
+    // cryptic), and libyaml refuses control characters but says only "at position N" (a
+    // byte offset): find each, one per line, by line and column.
     for (i, line) in src.lines().enumerate() {
         let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
         if let Some(col) = indent.find('\t') {
@@ -106,10 +108,6 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
                 .with_hint("YAML chỉ cho thụt dòng bằng dấu cách; thay Tab bằng 2 dấu cách"),
             );
         }
-    }
-    // libyaml refuses control characters but says only "at position N" (a byte offset):
-    // find each, one per line, by line and column.
-    for (i, line) in src.lines().enumerate() {
         if let Some((col, c)) = line.chars().enumerate().find(|(_, c)| forbidden(*c)) {
             problems.push(
                 Problem::error(

@@ -7,25 +7,10 @@ use std::fmt::Write;
 
 use vanban_model::{Block, Document, ParaStyle, Profile, Run, SignLine};
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn runs(rs: &[Run]) -> String {
     let mut out = String::new();
     for r in rs {
-        let mut t = esc(&r.text);
+        let mut t = vanban_model::xml::escape(&r.text);
         if r.underline {
             t = format!("<u>{t}</u>");
         }
@@ -101,7 +86,7 @@ pub fn write(doc: &Document, profile: &Profile) -> String {
                         "<figure><img src=\"data:{};base64,{}\" alt=\"{}\"><figcaption>{cap}</figcaption></figure>",
                         mime(&img.data),
                         base64(&img.data),
-                        esc(&vanban_model::plain_text(&img.caption))
+                        vanban_model::xml::escape(&vanban_model::plain_text(&img.caption))
                     );
                 }
             }
@@ -120,7 +105,11 @@ pub fn write(doc: &Document, profile: &Profile) -> String {
             Block::Closing(c) => {
                 for (kind, t) in c.left.lines.iter().chain(&c.right.lines) {
                     if *kind == SignLine::Name && !t.is_empty() {
-                        let _ = writeln!(body, "<p class=\"byline\">{}</p>", esc(t));
+                        let _ = writeln!(
+                            body,
+                            "<p class=\"byline\">{}</p>",
+                            vanban_model::xml::escape(t)
+                        );
                     }
                 }
             }
@@ -142,11 +131,11 @@ pub fn write(doc: &Document, profile: &Profile) -> String {
          figure {{ margin: 1em 0; text-align: center; }} img {{ max-width: 100%; height: auto; }}\n\
          table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #000; padding: 0.2em 0.4em; }}\n\
          </style>\n</head>\n<body>\n<article>\n{body}</article>\n</body>\n</html>\n",
-        author = esc(&doc.meta.author),
-        title = esc(&doc.meta.title),
+        author = vanban_model::xml::escape(&doc.meta.author),
+        title = vanban_model::xml::escape(&doc.meta.title),
         // The primary language subtag ("vi" of "vi-VN"), as browsers expect.
-        lang = esc(profile.lang.split('-').next().unwrap_or("vi")),
-        font = esc(&profile.font_family),
+        lang = vanban_model::xml::escape(profile.lang.split('-').next().unwrap_or("vi")),
+        font = vanban_model::xml::escape(&profile.font_family),
         size = profile.paragraph(ParaStyle::Body).size,
     )
 }

@@ -341,15 +341,7 @@ impl Lowerer<'_> {
         // The number row never starts a page without the rest of the header.
         first.keep_next = true;
         let second = self.row(vec![number, date], 0.0, 0.0);
-        self.nodes.push(Node::Table(Table {
-            block: self.block,
-            widths: widths.to_vec(),
-            padding: 0,
-            border: None,
-            centre: false,
-            header_rows: 0,
-            rows: vec![first, second],
-        }));
+        self.layout_table(&widths, vec![first, second]);
         self.spacer(hp.space_after_pt, false);
     }
 
@@ -601,6 +593,19 @@ impl Lowerer<'_> {
     /// Recipients and signature side by side, flush with the margins, after a spacer of
     /// the space above: never split (but for one taller than a page), never starting a
     /// page without the last body lines.
+    /// A borderless table without padding, as the header and the closing are laid out.
+    fn layout_table(&mut self, widths: &[i32], rows: Vec<Row>) {
+        self.nodes.push(Node::Table(Table {
+            block: self.block,
+            widths: widths.to_vec(),
+            padding: 0,
+            border: None,
+            centre: false,
+            header_rows: 0,
+            rows,
+        }));
+    }
+
     fn closing(&mut self, c: &Closing) {
         let sp = &self.profile.sign;
         // The block before only: LibreOffice does not carry a chain of kept paragraphs
@@ -612,15 +617,7 @@ impl Lowerer<'_> {
         let left = self.sign_column(&c.left, widths[0], 0.0);
         let right = self.sign_column(&c.right, widths[1], 0.0);
         let row = self.row(vec![left, right], 0.0, 0.0);
-        self.nodes.push(Node::Table(Table {
-            block: self.block,
-            widths: widths.to_vec(),
-            padding: 0,
-            border: None,
-            centre: false,
-            header_rows: 0,
-            rows: vec![row],
-        }));
+        self.layout_table(&widths, vec![row]);
     }
 
     /// The signature grid: `columns` equal cells a row, the last row padded, rows that

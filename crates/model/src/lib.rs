@@ -9,6 +9,7 @@ pub mod markup;
 pub mod model;
 pub mod picture;
 pub mod profile;
+pub mod xml;
 
 pub use model::*;
 pub use profile::Profile;

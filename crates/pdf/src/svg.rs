@@ -34,7 +34,7 @@ pub fn page(laid: &Layout, page: &Page, opts: &SvgOptions) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" font-family="{}" style="white-space:pre" role="img">"#,
         num(w),
         num(h),
-        escape(opts.font_family)
+        vanban_model::xml::escape(opts.font_family)
     );
     let _ = write!(
         out,
@@ -64,7 +64,7 @@ pub fn page(laid: &Layout, page: &Page, opts: &SvgOptions) -> String {
                         let _ = write!(
                             out,
                             r#"<image x="{x}" y="{y}" width="{pw}" height="{ph}" preserveAspectRatio="none" href="{}"/>"#,
-                            escape(&href)
+                            vanban_model::xml::escape(&href)
                         );
                     }
                     None => {
@@ -104,7 +104,7 @@ fn text(out: &mut String, t: &Text, h: f32) {
         num(t.x),
         num(h - t.y),
         num(t.size),
-        escape(&t.text)
+        vanban_model::xml::escape(&t.text)
     );
 }
 
@@ -114,22 +114,6 @@ fn num(v: f32) -> String {
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.into() }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
