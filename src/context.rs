@@ -168,6 +168,8 @@ pub struct LeaderView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SignerView {
+    /// The member's id: names its signature fields in the PDF (`ky.<id>`, `dau.<id>`).
+    pub id: String,
     pub agency_caps: String,
     /// Caps lines above the signature: "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN".
     pub roles: Vec<String>,
@@ -532,6 +534,7 @@ pub fn build(r: &Record, p: &Profile) -> View {
         .map(|m| {
             let k = m.nguoi_ky.clone().unwrap_or_default();
             SignerView {
+                id: m.id.clone(),
                 agency_caps: viet::upper(&m.ten),
                 roles: signer_roles(&k, &m.ten, p),
                 name: k.ho_ten.clone(),

@@ -14,6 +14,8 @@ use vanban::render::{self, Engine, Format, Request};
 use vanban::templates::Templates;
 use vanban::{batch, output, record};
 
+mod ky;
+
 /// Exit codes: 0 success, 1 invalid input (record, template, files), 2 wrong usage (clap).
 const INVALID: u8 = 1;
 
@@ -80,6 +82,9 @@ enum Command {
         /// Chỉ soạn văn bản của một hội nghị (mã «id» của hội nghị trong hồ sơ)
         #[arg(long)]
         hoi_nghi: Option<String>,
+        /// Ghi thêm TÊN.sign.json bên mỗi PDF: vị trí các ô ký (trang, llx, lly, urx, ury) cho phần mềm ký số
+        #[arg(long)]
+        sign_map: bool,
     },
     /// Kiểm tra hồ sơ và liệt kê mọi lỗi
     Check {
@@ -118,6 +123,30 @@ enum Command {
         /// Mở trình duyệt mặc định
         #[arg(long)]
         open: bool,
+    },
+    /// Ký số một ô ký của tệp PDF (PAdES), bằng tệp .p12 hoặc thiết bị ký số PKCS#11.
+    /// Mật khẩu lấy từ VANBAN_P12_PASSWORD, mã PIN từ VANBAN_PKCS11_PIN, nếu không có thì hỏi.
+    Ky {
+        /// Tệp PDF cần ký
+        file: PathBuf,
+        /// Tệp chứng thư số và khóa (.p12, .pfx)
+        #[arg(long, conflicts_with = "pkcs11")]
+        p12: Option<PathBuf>,
+        /// Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ /usr/lib/softhsm/libsofthsm2.so
+        #[arg(long, requires = "token_label")]
+        pkcs11: Option<PathBuf>,
+        /// Nhãn của thiết bị ký số
+        #[arg(long)]
+        token_label: Option<String>,
+        /// Ô ký (ví dụ ky.nguoi-ky, dau.co-quan); mặc định: ô còn trống đầu tiên, ô của người ký trước
+        #[arg(long)]
+        field: Option<String>,
+        /// Ảnh chữ ký (ô ky.) hoặc ảnh con dấu (ô dau.), PNG nền trong suốt
+        #[arg(long)]
+        image: Option<PathBuf>,
+        /// Tệp kết quả (mặc định: TÊN.da-ky.pdf bên cạnh tệp vào; tệp vào không bị sửa)
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// In văn bản đánh dấu mà mẫu sinh ra (để sửa mẫu)
     Markup {
@@ -389,8 +418,9 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             font_dir,
             anh_dir,
             hoi_nghi,
+            sign_map,
         } => render_cmd(
-            &records, doc, format, &out, templates, font_dir, anh_dir, hoi_nghi,
+            &records, doc, format, &out, templates, font_dir, anh_dir, hoi_nghi, sign_map,
         )?,
         Command::Check { record, anh_dir } => {
             match render::load_checked(&record, anh_dir.as_deref()) {
@@ -439,6 +469,32 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 ExitCode::from(INVALID)
             }
         },
+        Command::Ky {
+            file,
+            p12,
+            pkcs11,
+            token_label,
+            field,
+            image,
+            out,
+        } => match ky::run(&ky::Args {
+            file,
+            p12,
+            pkcs11,
+            token_label,
+            field,
+            image,
+            out,
+        }) {
+            Ok(line) => {
+                errln!("{line}")?;
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                errln!("lỗi: {e}")?;
+                ExitCode::from(INVALID)
+            }
+        },
         Command::Schema => {
             let s = serde_json::to_string_pretty(record::load::schema()).expect("serialises");
             outln!("{s}")?;
@@ -458,6 +514,7 @@ fn render_cmd(
     font_dir: Option<PathBuf>,
     anh_dir: Option<PathBuf>,
     meeting: Option<String>,
+    sign_map: bool,
 ) -> std::io::Result<ExitCode> {
     let templates = match Templates::load(template_dir.as_deref()) {
         Ok(t) => t,
@@ -490,6 +547,13 @@ fn render_cmd(
             FormatArg::Html => formats.push(Format::Html),
             FormatArg::All => formats.extend(Format::ALL),
         }
+    }
+    if sign_map {
+        if !formats.contains(&Format::Pdf) {
+            errln!("lỗi: --sign-map ghi vị trí ô ký của tệp PDF: cần --format pdf (hoặc all)")?;
+            return Ok(ExitCode::from(2));
+        }
+        formats.push(Format::SignMap);
     }
     formats.sort();
     formats.dedup();

@@ -24,6 +24,9 @@ pub enum Format {
     Docx,
     Pdf,
     Html,
+    /// The PDF's signature places as JSON (`NAME.sign.json`); only on request, never in
+    /// [`Format::ALL`].
+    SignMap,
 }
 
 impl Format {
@@ -35,6 +38,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Html => "html",
+            Format::SignMap => "sign.json",
         }
     }
 }
@@ -288,6 +292,11 @@ impl Engine {
                     Format::Pdf => vanban_pdf::write(doc, profile, self.fonts, PRODUCER)
                         .map_err(|e| e.to_string()),
                     Format::Html => Ok(vanban_html::write(doc, profile).into_bytes()),
+                    Format::SignMap => {
+                        vanban_pdf::write_with_slots(doc, profile, self.fonts, PRODUCER)
+                            .map(|(_, slots)| vanban_pdf::sidecar_json(&slots).into_bytes())
+                            .map_err(|e| e.to_string())
+                    }
                 };
                 (format!("{}.{}", j.stem, f.ext()), bytes)
             })

@@ -59,8 +59,10 @@ Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm {{
 @p
 Hội nghị kết thúc {% if h.gio_ket_thuc %}vào lúc {{ h.gio_ket_thuc | time_words }} {% endif %}cùng ngày. Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua./.
 @closing
+left id: thu-ky
 left role: THƯ KÝ
 left name: {% if h.thu_ky %}{{ h.thu_ky.ho_ten }}{% endif %}
+right id: chu-tri
 right role: CHỦ TRÌ
 right name: {% if h.chu_toa %}{{ h.chu_toa[0].ho_ten }}{% endif %}
 {% if s.noi_nhan %}

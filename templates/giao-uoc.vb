@@ -32,6 +32,7 @@ Bản giao ước có hiệu lực kể từ ngày ký, được lập thành {{
 ĐẠI DIỆN CÁC CƠ QUAN KÝ GIAO ƯỚC
 @grid {% if g.so_cot %}{{ g.so_cot }}{% else %}3{% endif %}
 {% for s in v.signers -%}
+id: {{ s.id }}
 agency: {{ s.agency_caps }}
 {% for role in s.roles %}role: {{ role }}
 {% endfor -%}

@@ -42,6 +42,8 @@ left item: - Như trên;
 {% for n in t.noi_nhan %}left item: - {{ n }};
 {% endfor -%}
 left item: - {{ v.profile.archive }} VT, {{ d.abbr }}.
+right id: nguoi-ky
+right seal: co-quan
 {% for role in d.signer_roles %}right role: {{ role }}
 {% endfor -%}
 right name: {{ d.signer_name }}

@@ -229,6 +229,18 @@ impl Checker<'_> {
                 self.error(&format!("{p}.id"), format!("mã «{}» bị trùng", m.id))
                     .hint = Some("mỗi thành viên cần một mã riêng".into());
             }
+            if m.id.contains('.') {
+                // The pledge names each member's PDF signature fields ky.<id> and dau.<id>;
+                // a period would split the field name (docs/signing.md).
+                self.error(
+                    &format!("{p}.id"),
+                    format!("mã «{}» không được có dấu chấm", m.id),
+                )
+                .hint = Some(
+                    "mã thành viên đặt tên ô ký số trong PDF (ky.<mã>); dùng chữ, số, gạch ngang, ví dụ «so-gd-dt»"
+                        .into(),
+                );
+            }
             if let Some(k) = &m.nguoi_ky {
                 self.signer(&format!("{p}.nguoi_ky"), k);
             }

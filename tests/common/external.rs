@@ -20,6 +20,16 @@ pub enum Tool {
     Soffice,
     /// poppler's `pdftotext` and `pdffonts`.
     Poppler,
+    /// poppler's `pdfsig`, which validates signatures.
+    Pdfsig,
+    /// `openssl`, which makes the signing tests' certificates.
+    Openssl,
+    /// SoftHSM2, a PKCS#11 token in software.
+    Softhsm,
+    /// scripts/pdfa-check's modules: pikepdf and fontTools under /usr/bin/python3.
+    PdfaCheck,
+    /// pyHanko's CLI: `$VANBAN_PYHANKO` (a virtual environment, see .ci/run) or `pyhanko`.
+    Pyhanko,
 }
 
 impl Tool {
@@ -30,6 +40,11 @@ impl Tool {
             }
             Tool::Soffice => "LibreOffice (soffice)",
             Tool::Poppler => "poppler (pdftotext, pdffonts)",
+            Tool::Pdfsig => "poppler's pdfsig",
+            Tool::Openssl => "openssl",
+            Tool::Softhsm => "SoftHSM2 (softhsm2-util)",
+            Tool::PdfaCheck => "scripts/pdfa-check's modules (pikepdf, fontTools)",
+            Tool::Pyhanko => "pyHanko (pyhanko sign validate)",
         }
     }
 
@@ -38,7 +53,13 @@ impl Tool {
         match self {
             Tool::DocxValidate => "python3-lxml (and the shared/ folder beside the repository)",
             Tool::Soffice => "libreoffice-writer-nogui",
-            Tool::Poppler => "poppler-utils",
+            Tool::Poppler | Tool::Pdfsig => "poppler-utils",
+            Tool::Openssl => "openssl",
+            Tool::Softhsm => "softhsm2",
+            Tool::PdfaCheck => "python3-pikepdf python3-fonttools",
+            Tool::Pyhanko => {
+                "python3-venv, then pyhanko-cli from PyPI in a venv named by VANBAN_PYHANKO (.ci/run)"
+            }
         }
     }
 
@@ -59,6 +80,14 @@ impl Tool {
             }
             Tool::Soffice => runs("soffice", "--version"),
             Tool::Poppler => runs("pdftotext", "-v") && runs("pdffonts", "-v"),
+            Tool::Pdfsig => runs("pdfsig", "-v"),
+            Tool::Openssl => runs("openssl", "version"),
+            Tool::Softhsm => runs("softhsm2-util", "--version"),
+            Tool::PdfaCheck => Command::new("/usr/bin/python3")
+                .args(["-c", "import pikepdf, fontTools"])
+                .status()
+                .is_ok_and(|s| s.success()),
+            Tool::Pyhanko => runs(&pyhanko(), "--version"),
         }
     }
 }
@@ -75,6 +104,11 @@ pub fn workspace() -> PathBuf {
 /// The docx-validate script of the shared folder beside the repository.
 pub fn docx_validate() -> PathBuf {
     workspace().join("../shared/tools/docx-validate")
+}
+
+/// The pyHanko command: `$VANBAN_PYHANKO`, else `pyhanko` on the PATH.
+pub fn pyhanko() -> String {
+    std::env::var("VANBAN_PYHANKO").unwrap_or_else(|_| "pyhanko".into())
 }
 
 /// Where skipped tests are listed: `target/skipped-tests.txt` (or under CARGO_TARGET_DIR).

@@ -112,7 +112,7 @@ pub fn paragraph_xml<'a>(document_xml: &'a str, text: &str) -> &'a str {
 #[path = "external.rs"]
 mod external;
 #[allow(unused_imports)]
-pub use external::{Tool, docx_validate, need};
+pub use external::{Tool, docx_validate, need, pyhanko};
 
 /// Whether poppler's tools are here for `test` (see [`need`]).
 pub fn have_poppler(test: &str) -> bool {

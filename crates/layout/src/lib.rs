@@ -145,6 +145,18 @@ pub struct Para {
     pub block: usize,
     pub format: Format,
     pub content: Content,
+    /// On a signature column's name line: the signature place in the room above it
+    /// (Nghị định 30, Phụ lục I). Nothing is printed; the PDF writer puts empty signature
+    /// fields there, the DOCX writer ignores it.
+    pub sign: Option<SignPlace>,
+}
+
+/// Who signs in the room above a name line: the signer's field `ky.<id>`, and the
+/// agency's field `dau.<seal>` when `seal` is not empty (markup `id:`/`seal:`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SignPlace {
+    pub id: String,
+    pub seal: String,
 }
 
 impl Para {

@@ -220,6 +220,7 @@ impl Lowerer<'_> {
             block: self.block,
             format,
             content,
+            sign: None,
         }
     }
 
@@ -235,6 +236,7 @@ impl Lowerer<'_> {
                 ..Format::default()
             },
             content: Content::Empty,
+            sign: None,
         };
         self.push(p);
     }
@@ -263,6 +265,7 @@ impl Lowerer<'_> {
             content: Content::Rule {
                 thickness: self.profile.rule_pt,
             },
+            sign: None,
         }
     }
 
@@ -584,7 +587,14 @@ impl Lowerer<'_> {
                 self.names
                     .push(crate::text::name_keys(std::slice::from_ref(text)).remove(0));
             }
-            let p = self.line_in(text, &style, width, breaking);
+            let mut p = self.line_in(text, &style, width, breaking);
+            if *kind == SignLine::Name && !col.id.is_empty() {
+                // The signature goes in the room above the name (Phụ lục I).
+                p.sign = Some(crate::SignPlace {
+                    id: col.id.clone(),
+                    seal: col.seal.clone(),
+                });
+            }
             out.push(p);
         }
         out
@@ -702,6 +712,7 @@ impl Lowerer<'_> {
                             pixels,
                             descent,
                         }),
+                        sign: None,
                     };
                     self.push(p);
                 }

@@ -298,7 +298,9 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
                         ));
                     }
                 };
-                col.lines.push(sign_line(*n, rest.trim())?);
+                if !column_key(col, *n, rest.trim())? {
+                    col.lines.push(sign_line(*n, rest.trim())?);
+                }
             }
             doc.blocks.push(Block::Closing(c));
         }
@@ -324,14 +326,19 @@ fn parse_block(raw: &RawBlock, doc: &mut Document) -> Result<(), MarkupError> {
             let mut cell = Column::default();
             for (n, t) in &raw.body {
                 if t.is_empty() {
-                    if !cell.lines.is_empty() {
+                    if cell != Column::default() {
                         g.cells.push(std::mem::take(&mut cell));
+                    }
+                } else if column_key(&mut cell, *n, t)? {
+                    // Every agency of a grid signs and seals: its id names both fields.
+                    if cell.seal.is_empty() {
+                        cell.seal = cell.id.clone();
                     }
                 } else {
                     cell.lines.push(sign_line(*n, t)?);
                 }
             }
-            if !cell.lines.is_empty() {
+            if cell != Column::default() {
                 g.cells.push(cell);
             }
             doc.blocks.push(Block::Grid(g));
@@ -370,6 +377,29 @@ fn key_value(line: usize, t: &str) -> Result<(&str, &str), MarkupError> {
 
 fn unknown_key(line: usize, key: &str, valid: &str) -> MarkupError {
     err(line, format!("khóa «{key}» không có; dùng: {valid}"))
+}
+
+/// `id:` and `seal:` of a signature column, which name its PDF signature fields and
+/// print nothing; `false` for any other line. A period would split a PDF field name into
+/// a hierarchy, so it is refused.
+fn column_key(col: &mut Column, line: usize, t: &str) -> Result<bool, MarkupError> {
+    let Some((k, v)) = t.split_once(':') else {
+        return Ok(false);
+    };
+    let slot = match k.trim() {
+        "id" => &mut col.id,
+        "seal" => &mut col.seal,
+        _ => return Ok(false),
+    };
+    let v = text(v.trim());
+    if v.contains('.') {
+        return Err(err(
+            line,
+            format!("mã «{v}» dùng làm tên ô ký trong PDF nên không được có dấu chấm"),
+        ));
+    }
+    *slot = v;
+    Ok(true)
 }
 
 fn sign_line(line: usize, t: &str) -> Result<(SignLine, String), MarkupError> {
@@ -674,6 +704,39 @@ mod tests {
         assert_eq!(g.cells.len(), 2);
         assert_eq!(g.cells[0].lines[2], (SignLine::Name, String::new()));
         assert_eq!(doc.blocks[10], Block::PageBreak);
+    }
+
+    #[test]
+    fn signature_ids_name_fields_and_print_nothing() {
+        let doc = parse(
+            "@closing\nright id: nguoi-ky\nright seal: co-quan\nright role: T/M KHỐI\nright name: A\n\
+             @grid 2\nid: btc\nagency: A\nname: X\n\nagency: B\nid: ub_2\nseal: khac\nname: Y\n",
+        )
+        .unwrap();
+        let Block::Closing(c) = &doc.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (c.right.id.as_str(), c.right.seal.as_str()),
+            ("nguoi-ky", "co-quan")
+        );
+        assert_eq!(c.right.lines.len(), 2);
+        assert_eq!(c.left.id, "");
+        let Block::Grid(g) = &doc.blocks[1] else {
+            panic!()
+        };
+        assert_eq!(
+            (g.cells[0].id.as_str(), g.cells[0].seal.as_str()),
+            ("btc", "btc")
+        );
+        assert_eq!(
+            (g.cells[1].id.as_str(), g.cells[1].seal.as_str()),
+            ("ub_2", "khac")
+        );
+        assert_eq!(g.cells[1].lines.len(), 2);
+        let e = parse("@grid 1\nid: a.b\nname: X\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("a.b"));
     }
 
     #[test]

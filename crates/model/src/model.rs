@@ -250,6 +250,11 @@ pub enum SignLine {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Column {
     pub lines: Vec<(SignLine, String)>,
+    /// Names the signer's signature field `ky.<id>` in the PDF (markup `id:`); empty: no
+    /// field. In a grid cell it also names the agency's field `dau.<id>`.
+    pub id: String,
+    /// Names the agency's signature field `dau.<seal>` (markup `seal:`); empty: none.
+    pub seal: String,
 }
 
 /// The closing pair: left and right columns, never split across pages.

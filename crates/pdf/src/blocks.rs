@@ -361,8 +361,10 @@ impl Builder<'_> {
 
     /// A paragraph at the bottom of a cell (space before and after apply inside cells).
     fn cell_para(&self, cell: &mut Cell, p: &Para) {
+        let above = cell.y;
         cell.y += cell.after.max(pt(p.format.before));
         let line = p.format.line_pt();
+        let first = cell.bands.len();
         match &p.content {
             Content::Text { lines, .. } => {
                 let n = lines.len();
@@ -388,6 +390,11 @@ impl Builder<'_> {
                 });
                 cell.y += h;
             }
+        }
+        // A name line's signature places ride with its first line through pagination.
+        if let (Some(place), Some(band)) = (&p.sign, cell.bands.get_mut(first)) {
+            let slots = crate::slots::column_slots(place, cell.x, cell.width, above, band.top);
+            band.items.extend(slots);
         }
         cell.after = pt(p.format.after);
     }
@@ -461,5 +468,6 @@ fn shifted(item: Item, dy: f32) -> Item {
             ..r
         }),
         Item::Image(p) => Item::Image(Picture { y: p.y + dy, ..p }),
+        Item::Slot(s) => Item::Slot(crate::slots::Slot { y: s.y + dy, ..s }),
     }
 }

@@ -59,6 +59,8 @@ pub enum Item {
     Text(Text),
     Rule(Rule),
     Image(Picture),
+    /// Where a signature goes; draws nothing (see `crate::slots`).
+    Slot(crate::slots::Slot),
 }
 
 /// A piece of a line in one font, drawn at one position. Coordinates are PDF user space:
@@ -333,6 +335,10 @@ fn to_page(item: &Item, top: f32, page_height: f32) -> Item {
         Item::Image(p) => Item::Image(Picture {
             y: y(p.y + p.height),
             ..*p
+        }),
+        Item::Slot(s) => Item::Slot(crate::slots::Slot {
+            y: y(s.y + s.height),
+            ..s.clone()
         }),
     }
 }

@@ -8,7 +8,10 @@ mod blocks;
 mod fontfile;
 pub mod layout;
 pub mod pdf;
+mod pdfa;
+pub mod slots;
 pub mod svg;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
-pub use pdf::{PdfError, render, write};
+pub use pdf::{PdfError, render, write, write_with_slots};
+pub use slots::{SignatureSlot, sidecar_json, slots};

@@ -77,6 +77,18 @@ pub fn write(
     render(&laid, doc, profile, fonts, producer)
 }
 
+/// [`write`], and the signature places of the file (for the sidecar `NAME.sign.json`).
+pub fn write_with_slots(
+    doc: &Document,
+    profile: &Profile,
+    fonts: &Fonts,
+    producer: &str,
+) -> Result<(Vec<u8>, Vec<crate::SignatureSlot>), PdfError> {
+    let laid = layout(doc, profile, fonts)?;
+    let bytes = render(&laid, doc, profile, fonts, producer)?;
+    Ok((bytes, crate::slots::slots(&laid)))
+}
+
 /// Writes an existing layout of `doc` (see [`write`]).
 pub fn render(
     laid: &Layout,
@@ -117,6 +129,8 @@ pub fn render(
     let mut lo = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
     slim_fonts(&mut lo);
     compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
+    crate::slots::add_fields(&mut lo, &crate::slots::slots(laid))
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     finish(&mut lo, &profile.lang, date.is_some())
 }
 
@@ -384,7 +398,7 @@ fn page_ops(
                     },
                 });
             }
-            Item::Text(_) => {}
+            Item::Text(_) | Item::Slot(_) => {}
         }
     }
 
@@ -533,6 +547,9 @@ fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, 
     for k in empty {
         dict.remove(&k);
     }
+
+    // After the info dictionary is final: the XMP copies it.
+    crate::pdfa::conform(lo).map_err(err)?;
 
     let id = |bytes: Vec<u8>| Object::String(bytes, StringFormat::Hexadecimal);
     lo.trailer

@@ -76,6 +76,8 @@ pub fn page(laid: &Layout, page: &Page, opts: &SvgOptions) -> String {
                 }
             }
             Item::Text(t) => text(&mut out, t, h),
+            // A signature place prints nothing in the PDF either.
+            Item::Slot(_) => {}
         }
     }
     if let Some(t) = &page.number {

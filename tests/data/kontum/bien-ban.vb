@@ -49,8 +49,10 @@ Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm 20
 @p
 Hội nghị kết thúc vào lúc 11 giờ 00 phút cùng ngày. Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua./.
 @closing
+left id: thu-ky
 left role: THƯ KÝ
 left name: 
+right id: chu-tri
 right role: CHỦ TRÌ
 right name: 
 

@@ -38,38 +38,47 @@ Bản giao ước có hiệu lực kể từ ngày ký, được lập thành 09
 @p center
 ĐẠI DIỆN CÁC CƠ QUAN KÝ GIAO ƯỚC
 @grid 3
+id: bnc
 agency: BAN NỘI CHÍNH TỈNH ỦY
 role: TRƯỞNG BAN
 name: 
 
+id: btg
 agency: BAN TUYÊN GIÁO TỈNH ỦY
 role: TRƯỞNG BAN
 name: 
 
+id: btc
 agency: BAN TỔ CHỨC TỈNH ỦY
 role: TRƯỞNG BAN
 name: 
 
+id: ubkt
 agency: ỦY BAN KIỂM TRA TỈNH ỦY
 role: CHỦ NHIỆM
 name: 
 
+id: bdv
 agency: BAN DÂN VẬN TỈNH ỦY
 role: TRƯỞNG BAN
 name: 
 
+id: vptu
 agency: VĂN PHÒNG TỈNH ỦY
 role: CHÁNH VĂN PHÒNG
 name: 
 
+id: tct
 agency: TRƯỜNG CHÍNH TRỊ TỈNH
 role: HIỆU TRƯỞNG
 name: 
 
+id: dukcq
 agency: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH
 role: BÍ THƯ
 name: 
 
+id: bao
 agency: BÁO KON TUM
 role: TỔNG BIÊN TẬP
 name: 

@@ -45,6 +45,8 @@ left item: - Như trên;
 left item: - Ban Thi đua - Khen thưởng tỉnh;
 left item: - Các cơ quan thành viên Khối;
 left item: - Lưu VT, KTĐCQĐ.
+right id: nguoi-ky
+right seal: co-quan
 right role: T/M KHỐI THI ĐUA CÁC CƠ QUAN ĐẢNG TỈNH
 right role: TRƯỞNG KHỐI
 right name: 

@@ -1,0 +1,240 @@
+//! The places of the signatures (Nghị định 30/2020/NĐ-CP, Phụ lục I): where a signature
+//! column's signer signs and where the agency's seal goes, carried through the layout as
+//! [`Item::Slot`]s, and written into the PDF as empty signature fields that signing tools
+//! (and `vanban ky`) fill.
+//!
+//! The lowering marks a signature column's name line with its [`SignPlace`]; the
+//! typesetter's only hook is [`column_slots`], called where that line is set in its cell
+//! with the room above it; everything else about signatures lives here.
+
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use serde::Serialize;
+use vanban_layout::SignPlace;
+
+use crate::layout::{Item, Layout};
+
+/// Prefix of a signer's field name; the column's `id` follows.
+pub const SIGNER_PREFIX: &str = "ky.";
+/// Prefix of an agency's (seal) field name; the column's `seal` follows.
+pub const AGENCY_PREFIX: &str = "dau.";
+
+/// A signature's place on a page, in a unit (y down from its top) until the paginator
+/// puts it on a page, then in PDF user space (y of the bottom edge, up from the page's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// The field name: `ky.<id>` or `dau.<seal>`.
+    pub name: String,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// A signature place as signing tools take it: 1-based page and `llx, lly, urx, ury` in
+/// points from the page's bottom-left corner (the sidecar `NAME.sign.json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignatureSlot {
+    pub name: String,
+    /// `ky` (the signer's signature image) or `dau` (the agency's seal and signature).
+    pub kind: &'static str,
+    pub page: usize,
+    pub rect: [f32; 4],
+}
+
+/// The signature slots of a name line, in the cell's coordinates (y down): the signer's
+/// field between `above` (the bottom of the line before the name) and `name_top`, and,
+/// when the place has a seal, a square agency field whose right part overlaps the left
+/// third of the signer's field (Phụ lục I: the seal covers about a third of the signature,
+/// on the left). A signature image is wider than tall: the signer's field is at most 2.5
+/// times as wide as high. Both stay inside the cell (`x`, `width`), so that they never
+/// reach a neighbouring cell's text, and are centred in it together.
+pub(crate) fn column_slots(
+    place: &SignPlace,
+    x: f32,
+    width: f32,
+    above: f32,
+    name_top: f32,
+) -> Vec<Item> {
+    let height = name_top - above;
+    if place.id.is_empty() || height <= 0.0 || width <= 0.0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let signer = if place.seal.is_empty() {
+        let w = width.min(2.5 * height);
+        Slot {
+            name: format!("{SIGNER_PREFIX}{}", place.id),
+            x: x + (width - w) / 2.0,
+            y: above,
+            width: w,
+            height,
+        }
+    } else {
+        // The seal's side: the room's height, or half the cell when the cell is narrow;
+        // the signer's width w then makes the pair (2w/3 + side) fit the cell.
+        let side = height.min(width / 2.0);
+        let w = (2.5 * height).min(1.5 * (width - side));
+        let left = x + (width - (side + 2.0 * w / 3.0)) / 2.0;
+        out.push(Item::Slot(Slot {
+            name: format!("{AGENCY_PREFIX}{}", place.seal),
+            x: left,
+            y: above + (height - side) / 2.0,
+            width: side,
+            height: side,
+        }));
+        Slot {
+            name: format!("{SIGNER_PREFIX}{}", place.id),
+            x: left + side - w / 3.0,
+            y: above,
+            width: w,
+            height,
+        }
+    };
+    out.push(Item::Slot(signer));
+    out
+}
+
+/// Every slot of a laid-out document, page by page.
+pub fn slots(laid: &Layout) -> Vec<SignatureSlot> {
+    let mut out = Vec::new();
+    for (i, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Slot(s) = item {
+                out.push(SignatureSlot {
+                    name: s.name.clone(),
+                    kind: if s.name.starts_with(AGENCY_PREFIX) {
+                        "dau"
+                    } else {
+                        "ky"
+                    },
+                    page: i + 1,
+                    rect: [s.x, s.y, s.x + s.width, s.y + s.height].map(round2),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Hundredths of a point: more than any tool needs, and stable text in the sidecar.
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The sidecar's JSON: the file's signature places, in page order.
+pub fn sidecar_json(slots: &[SignatureSlot]) -> String {
+    #[derive(Serialize)]
+    struct Sidecar<'a> {
+        /// Units and origin, for whoever reads the file without the docs.
+        don_vi: &'static str,
+        o_ky: &'a [SignatureSlot],
+    }
+    let mut s = serde_json::to_string_pretty(&Sidecar {
+        don_vi: "point (1/72 inch), gốc tọa độ ở góc dưới bên trái trang; rect = llx, lly, urx, ury",
+        o_ky: slots,
+    })
+    .expect("serialises");
+    s.push('\n');
+    s
+}
+
+/// Adds an empty signature field (a widget annotation with an empty appearance and the
+/// print flag, as PDF/A wants) for every slot, and the form that lists them. A period may
+/// not stand in a field's own name (ISO 32000-1 §12.7.3.2), so `ky.bnc` is the field
+/// `bnc` under a field `ky`: its fully qualified name is `ky.bnc`, as signing tools show
+/// and look it up. A name that appears twice (two grids naming the same member) keeps its
+/// first place: a field name must be unique.
+pub(crate) fn add_fields(lo: &mut lopdf::Document, slots: &[SignatureSlot]) -> lopdf::Result<()> {
+    if slots.is_empty() {
+        return Ok(());
+    }
+    let pages = lo.get_pages();
+    // Parent fields by prefix ("ky", "dau"), in order of first use.
+    let mut parents: Vec<(String, ObjectId, Vec<Object>)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for s in slots {
+        if !seen.insert(s.name.as_str()) {
+            continue;
+        }
+        let Some(&page) = pages.get(&(s.page as u32)) else {
+            continue;
+        };
+        let (prefix, own) = s.name.split_once('.').unwrap_or(("ky", &s.name));
+        let parent = match parents.iter().position(|p| p.0 == prefix) {
+            Some(i) => i,
+            None => {
+                let id = lo.new_object_id();
+                parents.push((prefix.to_string(), id, Vec::new()));
+                parents.len() - 1
+            }
+        };
+        let [llx, lly, urx, ury] = s.rect;
+        let appearance = lo.add_object(empty_appearance(urx - llx, ury - lly));
+        let mut widget = Dictionary::new();
+        widget.set("Type", "Annot");
+        widget.set("Subtype", "Widget");
+        widget.set("FT", "Sig");
+        widget.set("T", Object::String(text_string(own), StringFormat::Literal));
+        widget.set("Parent", parents[parent].1);
+        widget.set("Rect", vec![llx.into(), lly.into(), urx.into(), ury.into()]);
+        // Print (4), and nothing hidden: PDF/A-2 §6.3.2.
+        widget.set("F", 4);
+        widget.set("P", page);
+        widget.set(
+            "AP",
+            Dictionary::from_iter(vec![("N", Object::Reference(appearance))]),
+        );
+        let id = lo.add_object(widget);
+        add_annot(lo, page, id)?;
+        parents[parent].2.push(Object::Reference(id));
+    }
+    let mut fields = Vec::new();
+    for (prefix, id, kids) in parents {
+        let mut dict = Dictionary::new();
+        dict.set(
+            "T",
+            Object::String(text_string(&prefix), StringFormat::Literal),
+        );
+        dict.set("Kids", kids);
+        lo.objects.insert(id, Object::Dictionary(dict));
+        fields.push(Object::Reference(id));
+    }
+    let root = lo.trailer.get(b"Root")?.as_reference()?;
+    let form = Dictionary::from_iter(vec![("Fields", Object::Array(fields))]);
+    let form = lo.add_object(form);
+    lo.get_dictionary_mut(root)?.set("AcroForm", form);
+    Ok(())
+}
+
+fn add_annot(lo: &mut lopdf::Document, page: ObjectId, annot: ObjectId) -> lopdf::Result<()> {
+    let dict = lo.get_dictionary_mut(page)?;
+    match dict.get_mut(b"Annots") {
+        Ok(Object::Array(a)) => a.push(Object::Reference(annot)),
+        _ => dict.set("Annots", vec![Object::Reference(annot)]),
+    }
+    Ok(())
+}
+
+/// An empty form XObject the size of the field: an unsigned field shows nothing.
+pub(crate) fn empty_appearance(width: f32, height: f32) -> Stream {
+    let mut dict = Dictionary::new();
+    dict.set("Type", "XObject");
+    dict.set("Subtype", "Form");
+    dict.set(
+        "BBox",
+        vec![0.into(), 0.into(), width.into(), height.into()],
+    );
+    Stream::new(dict, Vec::new())
+}
+
+/// A PDF text string: ASCII as it is, anything else UTF-16BE with its mark.
+fn text_string(s: &str) -> Vec<u8> {
+    if s.is_ascii() {
+        return s.as_bytes().to_vec();
+    }
+    let mut out = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        out.extend(u.to_be_bytes());
+    }
+    out
+}

@@ -1,0 +1,237 @@
+//! What a signed field shows (Phụ lục I): the signer's signature image; for an agency,
+//! the seal image and, over its lower part, the agency's name and the signing time. The
+//! text is in the embedded Liberation Serif (Vietnamese needs it), embedded whole: an
+//! agency signs once per document, and subsetting is not worth its code here.
+
+use lopdf::{Dictionary, Object, Stream};
+use ttf_parser::Face;
+
+use crate::SignError;
+
+/// A decoded PNG: 8-bit RGB or grey, and its alpha as a separate channel.
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub colour: Vec<u8>,
+    pub grey: bool,
+    pub alpha: Option<Vec<u8>>,
+}
+
+pub fn decode_png(data: &[u8], path: &str) -> Result<Picture, SignError> {
+    let bad = |m: String| SignError::Image(format!("«{path}»: {m}"));
+    let mut dec = png::Decoder::new(std::io::Cursor::new(data));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = dec
+        .read_info()
+        .map_err(|e| bad(format!("không phải ảnh PNG đọc được ({e})")))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| bad("ảnh quá lớn".into()))?;
+    if size > 64 << 20 {
+        return Err(bad("ảnh quá lớn (hơn 64 MB khi giải nén)".into()));
+    }
+    let mut buf = vec![0; size];
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| bad(format!("ảnh PNG hỏng ({e})")))?;
+    buf.truncate(info.buffer_size());
+    let (channels, grey) = match info.color_type {
+        png::ColorType::Grayscale => (1, true),
+        png::ColorType::GrayscaleAlpha => (2, true),
+        png::ColorType::Rgb => (3, false),
+        png::ColorType::Rgba => (4, false),
+        png::ColorType::Indexed => return Err(bad("ảnh PNG dùng bảng màu chưa giải được".into())),
+    };
+    let colours = if grey { 1 } else { 3 };
+    let has_alpha = channels > colours;
+    let mut colour = Vec::with_capacity(buf.len());
+    let mut alpha = Vec::new();
+    for px in buf.chunks_exact(channels) {
+        colour.extend_from_slice(&px[..colours]);
+        if has_alpha {
+            alpha.push(px[colours]);
+        }
+    }
+    Ok(Picture {
+        width: info.width,
+        height: info.height,
+        colour,
+        grey,
+        alpha: has_alpha.then_some(alpha),
+    })
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(data).expect("in memory");
+    enc.finish().expect("in memory")
+}
+
+/// An image XObject and, with alpha, its soft mask (PDF/A-2 allows soft masks).
+pub fn image_objects(p: &Picture, smask: Option<(u32, u16)>) -> (Stream, Option<Stream>) {
+    let image = |data: &[u8], grey: bool| {
+        let mut d = Dictionary::new();
+        d.set("Type", "XObject");
+        d.set("Subtype", "Image");
+        d.set("Width", p.width as i64);
+        d.set("Height", p.height as i64);
+        d.set("ColorSpace", if grey { "DeviceGray" } else { "DeviceRGB" });
+        d.set("BitsPerComponent", 8);
+        d.set("Filter", "FlateDecode");
+        Stream::new(d, deflate(data))
+    };
+    let mut main = image(&p.colour, p.grey);
+    if let Some(id) = smask {
+        main.dict.set("SMask", Object::Reference(id));
+    }
+    (main, p.alpha.as_ref().map(|a| image(a, true)))
+}
+
+/// Content that fits a `w` × `h` picture inside a `fw` × `fh` box at (x, y), centred,
+/// keeping its proportions.
+pub fn place_image(name: &str, w: u32, h: u32, x: f32, y: f32, fw: f32, fh: f32) -> String {
+    let s = (fw / w as f32).min(fh / h as f32);
+    let (dw, dh) = (w as f32 * s, h as f32 * s);
+    let (ox, oy) = (x + (fw - dw) / 2.0, y + (fh - dh) / 2.0);
+    use crate::pdf::real;
+    format!(
+        "q {} 0 0 {} {} {} cm /{name} Do Q\n",
+        real(dw),
+        real(dh),
+        real(ox),
+        real(oy)
+    )
+}
+
+/// The face for the agency's text.
+pub fn face() -> Result<Face<'static>, SignError> {
+    let data = vanban_font::Fonts::embedded()
+        .face(vanban_font::Variant::Regular)
+        .data();
+    Face::parse(data, 0).map_err(|e| SignError::Pdf(format!("phông chữ hỏng: {e}")))
+}
+
+/// Lines of text, each fitted to `width` by shrinking from `size` (no smaller than 3 pt),
+/// set bottom-up from `y`, centred on the box: content, and the glyphs used with their
+/// advances in 1/1000 em.
+pub fn text_lines(
+    face: &Face,
+    lines: &[String],
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+) -> (String, Vec<(u16, f32)>) {
+    let upem = face.units_per_em() as f32;
+    let mut used = Vec::new();
+    let mut content = String::from("q 0 g BT\n");
+    let mut baseline = y + 1.0;
+    for line in lines.iter().rev() {
+        let glyphs: Vec<(u16, f32)> = line
+            .chars()
+            .map(|c| {
+                let g = face.glyph_index(c).map(|g| g.0).unwrap_or(0);
+                let adv = face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0) as f32
+                    * 1000.0
+                    / upem;
+                (g, adv)
+            })
+            .collect();
+        let em: f32 = glyphs.iter().map(|g| g.1).sum::<f32>() / 1000.0;
+        let s = if em * size > width {
+            (width / em).max(3.0)
+        } else {
+            size
+        };
+        let w = em * s;
+        let hexed: String = glyphs.iter().map(|(g, _)| format!("{g:04X}")).collect();
+        use crate::pdf::real;
+        let _ = std::fmt::Write::write_fmt(
+            &mut content,
+            format_args!(
+                "/F1 {} Tf 1 0 0 1 {} {} Tm <{hexed}> Tj\n",
+                real(s),
+                real(x + (width - w) / 2.0),
+                real(baseline)
+            ),
+        );
+        baseline += s * 1.15;
+        used.extend(glyphs);
+    }
+    content.push_str("ET Q\n");
+    used.sort_by_key(|g| g.0);
+    used.dedup_by_key(|g| g.0);
+    (content, used)
+}
+
+/// The Type0 font objects for the face: (font file, descriptor, CID font, Type0), each to
+/// be given an id in this order; `ids` are those four ids.
+pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [Object; 4] {
+    let data = vanban_font::Fonts::embedded()
+        .face(vanban_font::Variant::Regular)
+        .data();
+    let mut ff = Dictionary::new();
+    ff.set("Length1", data.len() as i64);
+    ff.set("Filter", "FlateDecode");
+    let file = Stream::new(ff, deflate(data));
+    let scale = 1000.0 / face.units_per_em() as f32;
+    let bbox = face.global_bounding_box();
+    let name = "LiberationSerif";
+    let mut fd = Dictionary::new();
+    fd.set("Type", "FontDescriptor");
+    fd.set("FontName", name);
+    fd.set("Flags", 34);
+    fd.set(
+        "FontBBox",
+        vec![
+            ((bbox.x_min as f32 * scale) as i64).into(),
+            ((bbox.y_min as f32 * scale) as i64).into(),
+            ((bbox.x_max as f32 * scale) as i64).into(),
+            ((bbox.y_max as f32 * scale) as i64).into(),
+        ],
+    );
+    fd.set("ItalicAngle", 0);
+    fd.set("Ascent", (face.ascender() as f32 * scale) as i64);
+    fd.set("Descent", (face.descender() as f32 * scale) as i64);
+    fd.set(
+        "CapHeight",
+        (face.capital_height().unwrap_or(662) as f32 * scale) as i64,
+    );
+    fd.set("StemV", 80);
+    fd.set("FontFile2", Object::Reference(ids[0]));
+    let mut w = Vec::new();
+    for (g, adv) in used {
+        w.push(Object::Integer(*g as i64));
+        w.push(Object::Array(vec![Object::Real(*adv)]));
+    }
+    let mut cid = Dictionary::new();
+    cid.set("Type", "Font");
+    cid.set("Subtype", "CIDFontType2");
+    cid.set("BaseFont", name);
+    cid.set(
+        "CIDSystemInfo",
+        Dictionary::from_iter(vec![
+            ("Registry", Object::string_literal("Adobe")),
+            ("Ordering", Object::string_literal("Identity")),
+            ("Supplement", Object::Integer(0)),
+        ]),
+    );
+    cid.set("FontDescriptor", Object::Reference(ids[1]));
+    cid.set("CIDToGIDMap", "Identity");
+    cid.set("W", w);
+    let mut t0 = Dictionary::new();
+    t0.set("Type", "Font");
+    t0.set("Subtype", "Type0");
+    t0.set("BaseFont", name);
+    t0.set("Encoding", "Identity-H");
+    t0.set("DescendantFonts", vec![Object::Reference(ids[2])]);
+    [
+        Object::Stream(file),
+        Object::Dictionary(fd),
+        Object::Dictionary(cid),
+        Object::Dictionary(t0),
+    ]
+}

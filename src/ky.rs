@@ -1,0 +1,123 @@
+//! `vanban ky`: signs one signature field of a PDF with a .p12 file or a PKCS#11 token.
+//! Secrets come from the environment or a prompt, never from the command line (where
+//! other users and shell histories see them).
+
+use std::path::{Path, PathBuf};
+
+use vanban_sign::{P12Signer, Request, Signer, pkcs11::TokenSigner, time};
+
+pub struct Args {
+    pub file: PathBuf,
+    pub p12: Option<PathBuf>,
+    pub pkcs11: Option<PathBuf>,
+    pub token_label: Option<String>,
+    pub field: Option<String>,
+    pub image: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+}
+
+/// A secret from `var`, else asked for on the terminal.
+fn secret(var: &str, prompt: &str) -> Result<String, String> {
+    if let Ok(v) = std::env::var(var) {
+        return Ok(v);
+    }
+    rpassword::prompt_password(prompt).map_err(|_| {
+        format!(
+            "cần {prompt_l}: đặt biến môi trường {var} hoặc chạy trong cửa sổ lệnh để nhập",
+            prompt_l = prompt.trim_end_matches(": ").to_lowercase()
+        )
+    })
+}
+
+/// The most `vanban ky` reads of a PDF, a .p12 file and an image: far above what a
+/// document, a certificate or a signature image needs, and a bound on memory.
+pub const MAX_PDF_BYTES: usize = 200 * 1024 * 1024;
+pub const MAX_P12_BYTES: usize = 1024 * 1024;
+pub const MAX_IMAGE_BYTES: usize = 20 * 1024 * 1024;
+
+fn read(path: &Path, what: &str, limit: usize) -> Result<Vec<u8>, String> {
+    vanban::input::read_regular(path, limit)
+        .map_err(|e| format!("{}: {what}: {}", path.display(), e.message()))
+}
+
+/// The signing time: `VANBAN_SIGN_TIME` (ISO 8601, for tests and re-runs) or the clock.
+fn now() -> Result<i64, String> {
+    match std::env::var("VANBAN_SIGN_TIME") {
+        Ok(t) => time::parse_iso(&t).ok_or_else(|| {
+            format!("VANBAN_SIGN_TIME «{t}» không đúng dạng 2026-12-01T09:30:00+07:00")
+        }),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)),
+    }
+}
+
+/// Signs and writes the result; returns the line to print, or the error.
+pub fn run(a: &Args) -> Result<String, String> {
+    let pdf = read(&a.file, "tệp PDF", MAX_PDF_BYTES)?;
+    let signer: Box<dyn Signer> = match (&a.p12, &a.pkcs11) {
+        (Some(p12), None) => {
+            let data = read(p12, "tệp .p12", MAX_P12_BYTES)?;
+            let password = secret("VANBAN_P12_PASSWORD", "Mật khẩu tệp .p12: ")?;
+            Box::new(
+                P12Signer::open(&data, &password).map_err(|e| format!("{}: {e}", p12.display()))?,
+            )
+        }
+        (None, Some(module)) => {
+            let label = a
+                .token_label
+                .as_deref()
+                .ok_or("--pkcs11 cần --token-label NHÃN")?;
+            let pin = secret("VANBAN_PKCS11_PIN", "Mã PIN thiết bị ký số: ")?;
+            Box::new(
+                TokenSigner::open(&module.to_string_lossy(), label, &pin)
+                    .map_err(|e| e.to_string())?,
+            )
+        }
+        _ => {
+            return Err(
+                "cần đúng một trong --p12 TỆP hoặc --pkcs11 THƯ_VIỆN --token-label NHÃN".into(),
+            );
+        }
+    };
+    let image = match &a.image {
+        Some(p) => Some((read(p, "ảnh", MAX_IMAGE_BYTES)?, p.display().to_string())),
+        None => None,
+    };
+    let req = Request {
+        field: a.field.as_deref(),
+        image: image.as_ref().map(|(d, p)| (d.as_slice(), p.as_str())),
+        time: now()?,
+    };
+    let signed = vanban_sign::sign(&pdf, &req, signer.as_ref())
+        .map_err(|e| format!("{}: {e}", a.file.display()))?;
+    let out = a.out.clone().unwrap_or_else(|| {
+        let stem = a.file.file_stem().unwrap_or_default().to_string_lossy();
+        a.file.with_file_name(format!("{stem}.da-ky.pdf"))
+    });
+    // Atomically (temporary file, rename): the input stays whole even when --out is it.
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .ok_or("--out cần tên tệp")?
+        .to_string_lossy()
+        .into_owned();
+    vanban::output::write_all(
+        &dir,
+        &[vanban::render::Rendered {
+            name,
+            bytes: signed.pdf,
+        }],
+    )
+    .map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(format!(
+        "Đã ký ô «{}» ({}) vào {}",
+        signed.field,
+        signed.signer,
+        out.display()
+    ))
+}
