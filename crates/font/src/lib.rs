@@ -60,11 +60,22 @@ pub struct Face {
     win_ascent: i16,
     win_descent: i16,
     underline: Option<LineMetrics>,
+    outline: Outline,
     /// Advance widths of U+0000–U+20FF (the ranges Vietnamese text and punctuation use),
     /// each looked up in the cmap the first time it is asked for: a process that renders
     /// one document pays only for the characters it uses. Other characters go to the cmap.
     fast: Box<[AtomicU32]>,
     name: String,
+}
+
+/// What a PDF font descriptor states of a face, in font units: the bounding box of all
+/// glyphs (`head`), hhea's ascender and descender, and OS/2's capital height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outline {
+    pub bbox: [i16; 4],
+    pub ascender: i16,
+    pub descender: i16,
+    pub cap_height: Option<i16>,
 }
 
 /// A line's position and thickness in font units.
@@ -114,9 +125,16 @@ impl Face {
                     .map(|s| s.chars().collect::<String>())
             })
             .unwrap_or_else(|| "?".into());
+        let outline = Outline {
+            bbox: [head.x_min(), head.y_min(), head.x_max(), head.y_max()],
+            ascender: hhea.ascender().to_i16(),
+            descender: hhea.descender().to_i16(),
+            cap_height: font.os2().ok().and_then(|o| o.s_cap_height()),
+        };
         Ok(Face {
             data,
             glyphs,
+            outline,
             hmtx,
             cmaps,
             units_per_em: head.units_per_em() as f32,
@@ -152,6 +170,21 @@ impl Face {
     /// in font units, from `post`.
     pub fn underline_metrics(&self) -> Option<LineMetrics> {
         self.underline
+    }
+
+    /// The face's box and vertical metrics, for a PDF font descriptor.
+    pub fn outline(&self) -> Outline {
+        self.outline
+    }
+
+    /// The glyph id the cmap gives `c` (for drawing with Identity-H encoding).
+    pub fn glyph_id(&self, c: char) -> Option<u16> {
+        self.glyph(c).and_then(|g| u16::try_from(g.to_u32()).ok())
+    }
+
+    /// The advance of glyph `g` in font units.
+    pub fn glyph_advance_units(&self, g: u16) -> Option<u16> {
+        self.glyph_advance(u32::from(g))
     }
 
     fn glyph(&self, c: char) -> Option<GlyphId> {

@@ -4,7 +4,7 @@
 //! agency signs once per document, and subsetting is not worth its code here.
 
 use lopdf::{Dictionary, Object, Stream};
-use ttf_parser::Face;
+use vanban_font::Face;
 
 use crate::SignError;
 
@@ -107,11 +107,8 @@ pub fn place_image(name: &str, w: u32, h: u32, x: f32, y: f32, fw: f32, fh: f32)
 }
 
 /// The face for the agency's text.
-pub fn face() -> Result<Face<'static>, SignError> {
-    let data = vanban_font::Fonts::embedded()
-        .face(vanban_font::Variant::Regular)
-        .data();
-    Face::parse(data, 0).map_err(|e| SignError::Pdf(format!("phông chữ hỏng: {e}")))
+pub fn face() -> Result<&'static Face, SignError> {
+    Ok(vanban_font::Fonts::embedded().face(vanban_font::Variant::Regular))
 }
 
 /// Lines of text, each fitted to `width` by shrinking from `size` (no smaller than 3 pt),
@@ -125,7 +122,7 @@ pub fn text_lines(
     width: f32,
     size: f32,
 ) -> (String, Vec<(u16, f32)>) {
-    let upem = face.units_per_em() as f32;
+    let upem = face.units_per_em();
     let mut used = Vec::new();
     let mut content = String::from("q 0 g BT\n");
     let mut baseline = y + 1.0;
@@ -133,10 +130,8 @@ pub fn text_lines(
         let glyphs: Vec<(u16, f32)> = line
             .chars()
             .map(|c| {
-                let g = face.glyph_index(c).map(|g| g.0).unwrap_or(0);
-                let adv = face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0) as f32
-                    * 1000.0
-                    / upem;
+                let g = face.glyph_id(c).unwrap_or(0);
+                let adv = face.glyph_advance_units(g).unwrap_or(0) as f32 * 1000.0 / upem;
                 (g, adv)
             })
             .collect();
@@ -170,15 +165,14 @@ pub fn text_lines(
 /// The Type0 font objects for the face: (font file, descriptor, CID font, Type0), each to
 /// be given an id in this order; `ids` are those four ids.
 pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [Object; 4] {
-    let data = vanban_font::Fonts::embedded()
-        .face(vanban_font::Variant::Regular)
-        .data();
+    let data = face.data();
     let mut ff = Dictionary::new();
     ff.set("Length1", data.len() as i64);
     ff.set("Filter", "FlateDecode");
     let file = Stream::new(ff, deflate(data));
-    let scale = 1000.0 / face.units_per_em() as f32;
-    let bbox = face.global_bounding_box();
+    let scale = 1000.0 / face.units_per_em();
+    let o = face.outline();
+    let bbox = o.bbox;
     let name = "LiberationSerif";
     let mut fd = Dictionary::new();
     fd.set("Type", "FontDescriptor");
@@ -187,18 +181,18 @@ pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [
     fd.set(
         "FontBBox",
         vec![
-            ((bbox.x_min as f32 * scale) as i64).into(),
-            ((bbox.y_min as f32 * scale) as i64).into(),
-            ((bbox.x_max as f32 * scale) as i64).into(),
-            ((bbox.y_max as f32 * scale) as i64).into(),
+            ((bbox[0] as f32 * scale) as i64).into(),
+            ((bbox[1] as f32 * scale) as i64).into(),
+            ((bbox[2] as f32 * scale) as i64).into(),
+            ((bbox[3] as f32 * scale) as i64).into(),
         ],
     );
     fd.set("ItalicAngle", 0);
-    fd.set("Ascent", (face.ascender() as f32 * scale) as i64);
-    fd.set("Descent", (face.descender() as f32 * scale) as i64);
+    fd.set("Ascent", (o.ascender as f32 * scale) as i64);
+    fd.set("Descent", (o.descender as f32 * scale) as i64);
     fd.set(
         "CapHeight",
-        (face.capital_height().unwrap_or(662) as f32 * scale) as i64,
+        (o.cap_height.unwrap_or(662) as f32 * scale) as i64,
     );
     fd.set("StemV", 80);
     fd.set("FontFile2", Object::Reference(ids[0]));
