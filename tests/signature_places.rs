@@ -225,14 +225,16 @@ fn check_document(record: &Path, doc: &str, out: &Path) -> Vec<Place> {
         }
     }
     // Each agency field covers about the left third of its signer's field (±10%); the
-    // signer's field follows it in the sidecar.
+    // signer's field comes just before it in the sidecar, as in the page's annotations:
+    // the seal is drawn over the signature.
     for (i, a) in places
         .iter()
         .enumerate()
         .filter(|(_, p)| p.name.starts_with("dau."))
     {
-        let s = places
-            .get(i + 1)
+        let s = i
+            .checked_sub(1)
+            .and_then(|j| places.get(j))
             .filter(|s| s.name.starts_with("ky."))
             .unwrap_or_else(|| panic!("{what}: {} has no signer's field", a.name));
         assert_eq!(a.page, s.page, "{what}: {}", a.name);

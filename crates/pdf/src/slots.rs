@@ -59,7 +59,9 @@ pub(crate) fn column_slots(
     if place.id.is_empty() || height <= 0.0 || width <= 0.0 {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // The seal after the signature: annotations draw in order, and the seal covers the
+    // signature (Phụ lục I).
+    let mut seal = None;
     let signer = if place.seal.is_empty() {
         let w = width.min(2.5 * height);
         Slot {
@@ -75,13 +77,13 @@ pub(crate) fn column_slots(
         let side = height.min(width / 2.0);
         let w = (2.5 * height).min(1.5 * (width - side));
         let left = x + (width - (side + 2.0 * w / 3.0)) / 2.0;
-        out.push(Item::Slot(Slot {
+        seal = Some(Slot {
             name: format!("{AGENCY_PREFIX}{}", place.seal),
             x: left,
             y: above + (height - side) / 2.0,
             width: side,
             height: side,
-        }));
+        });
         Slot {
             name: format!("{SIGNER_PREFIX}{}", place.id),
             x: left + side - w / 3.0,
@@ -90,7 +92,8 @@ pub(crate) fn column_slots(
             height,
         }
     };
-    out.push(Item::Slot(signer));
+    let mut out = vec![Item::Slot(signer)];
+    out.extend(seal.map(Item::Slot));
     out
 }
 
