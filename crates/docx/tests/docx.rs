@@ -271,18 +271,34 @@ fn closing_and_signature_grid() {
     assert_eq!(t.len(), 3, "header, closing, grid");
     let (closing, grid_table) = (t[1], t[2]);
 
-    // The closing: cantSplit, the space above as a spacer kept with it, and the last
-    // body paragraph kept with the pair; the pair itself does not hold on to what
+    // The closing: cantSplit, the space above as its cells' own space before (no
+    // spacer paragraph, which LibreOffice does not carry a keep chain through), and the
+    // last body paragraph kept with the pair; the pair itself does not hold on to what
     // follows (a second closing may start the next page, as in the PDF).
     assert_eq!(closing.matches("<w:tr>").count(), 1);
     assert!(closing.contains("<w:trPr><w:cantSplit/></w:trPr>"));
     assert_eq!(closing.matches("<w:keepNext/>").count(), 0);
     let before = &d[..d.find(closing).unwrap()];
-    let spacer = &before[before.rfind("<w:p>").unwrap()..];
-    assert!(spacer.contains("<w:keepNext/>"));
-    // 12 pt before the signature block = 240 twips.
-    assert_eq!(num(spacer, "w:spacing", "w:line"), 240);
-    assert!(paragraph_with(&d, "được lập thành 09 bản").contains("<w:keepNext/>"));
+    let last = &before[before.rfind("<w:p>").unwrap()..];
+    assert!(last.contains("được lập thành 09 bản"), "{last}");
+    assert!(last.contains("<w:keepNext/>"));
+    // 12 pt before the signature block = 240 twips, at the top of both columns.
+    assert_eq!(
+        num(
+            paragraph_with(closing, ">Nơi nhận:<"),
+            "w:spacing",
+            "w:before"
+        ),
+        240
+    );
+    assert_eq!(
+        num(
+            paragraph_with(closing, ">T/M KHỐI THI ĐUA<"),
+            "w:spacing",
+            "w:before"
+        ),
+        240
+    );
     let label = paragraph_with(closing, ">Nơi nhận:<");
     assert_eq!(run_look(label), (14.0, false, false));
     assert!(label.contains(r#"<w:u w:val="single"/>"#));

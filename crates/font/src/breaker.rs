@@ -102,7 +102,7 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, frame: Frame) -> Vec<Line> {
     let n = glyphs.len();
     while start < n || ranges.is_empty() {
         let available = available(frame, ranges.is_empty());
-        let end = fit(&glyphs, start, available);
+        let end = fit(&glyphs, start, available, frame.align == Align::Center);
         ranges.push((start, end));
         // Skip the spaces that hang at the end of this line.
         start = end;
@@ -146,7 +146,11 @@ fn hyphen_break(glyphs: &[Glyph], i: usize) -> bool {
 /// The end of the content of the line that starts at `start`: first fit. Each box is
 /// measured only until it overflows, so a line costs its own length, not its word's:
 /// a word of a million characters breaks in linear time.
-fn fit(glyphs: &[Glyph], start: usize, available: f32) -> usize {
+///
+/// `space_counts`: the space after a box must fit too. LibreOffice sets a centred line so
+/// (scripts/fidelity: an annex caption 1 pt short of the margin, its trailing space over
+/// it, went to the next line).
+fn fit(glyphs: &[Glyph], start: usize, available: f32, space_counts: bool) -> usize {
     let n = glyphs.len();
     let mut i = start;
     let mut width = 0.0f32; // up to the end of the last whole box taken
@@ -173,6 +177,13 @@ fn fit(glyphs: &[Glyph], start: usize, available: f32) -> usize {
             if hyphen_break(glyphs, j - 1) {
                 break;
             }
+        }
+        if !overflow
+            && space_counts
+            && glyphs.get(j).is_some_and(|g| is_space(g.c))
+            && !fits(width + pending + w + glyphs[j].width, available)
+        {
+            overflow = true;
         }
         if !overflow {
             width += pending + w;
@@ -302,6 +313,21 @@ mod tests {
 
     fn w(text: &str) -> f32 {
         Fonts::embedded().face(Variant::Regular).width(text, 14.0)
+    }
+
+    #[test]
+    fn a_centred_line_needs_room_for_the_space_after_its_last_word() {
+        let fonts = Fonts::embedded();
+        // Room for "aaa bbb" and half a space: left-aligned the space hangs past the
+        // margin; centred it must fit, so "bbb" goes down (LibreOffice, an annex caption).
+        let room = w("aaa bbb") + w(" ") / 2.0;
+        let left = break_lines(&[span("aaa bbb ccc")], fonts, frame(room, Align::Left));
+        assert_eq!(texts(&left), ["aaa bbb", "ccc"]);
+        let centre = break_lines(&[span("aaa bbb ccc")], fonts, frame(room, Align::Center));
+        assert_eq!(texts(&centre), ["aaa", "bbb ccc"]);
+        // The paragraph's last word has no space after it: it stays.
+        let centre = break_lines(&[span("aaa bbb")], fonts, frame(room, Align::Center));
+        assert_eq!(texts(&centre), ["aaa bbb"]);
     }
 
     #[test]

@@ -618,14 +618,17 @@ impl Lowerer<'_> {
 
     fn closing(&mut self, c: &Closing) {
         let sp = &self.profile.sign;
-        // The block before only: LibreOffice does not carry a chain of kept paragraphs
-        // to a closing (it leaves the earlier one behind), so neither do we; a grid
-        // takes two lines (its centred heading and the body line before agree).
-        self.keep_body_with_next(1);
-        self.spacer(sp.space_before_pt, true);
+        // The last two body lines at least go with it (Nghị định 30 and common
+        // practice: a signature never starts a page alone).
+        self.keep_body_with_next(2);
+        // The space above is the cells' own (space before their first line), not a
+        // spacer paragraph: LibreOffice does not carry a chain of kept paragraphs through
+        // an empty one into a table (it moved the closing alone, the body's last line
+        // left behind); without it the kept lines go with the table, as in Word.
+        let gap = sp.space_before_pt;
         let widths = split(self.text_width(), sp.left_percent);
-        let left = self.sign_column(&c.left, widths[0], 0.0);
-        let right = self.sign_column(&c.right, widths[1], 0.0);
+        let left = self.sign_column(&c.left, widths[0], gap);
+        let right = self.sign_column(&c.right, widths[1], gap);
         let row = self.row(vec![left, right], 0.0, 0.0);
         self.layout_table(&widths, vec![row]);
     }

@@ -471,3 +471,33 @@ fn an_annex_starts_a_page_and_numbers_its_pages_from_one() {
         "the annex runs over several pages"
     );
 }
+
+/// The closing never starts a page with less than two body lines above it (Nghị định
+/// 30 and common practice): when it does not fit under one-line paragraphs, the last two
+/// go with it, and the rest of the body stays on the page before.
+#[test]
+fn a_closing_takes_the_last_two_body_lines_to_its_page() {
+    let closing = "@closing\nleft label: Nơi nhận:\nleft item: - Như trên;\nleft item: - Lưu VT.\n\
+                   right role: T/M KHỐI THI ĐUA\nright role: TRƯỞNG KHỐI\nright name: Nguyễn Văn An\n";
+    let mut moved = 0;
+    for n in 20..40 {
+        let (_, laid) = lay(&format!("{}{closing}", filler(n)), "dang");
+        let page_of = |b: usize| lines(&laid, b)[0].0;
+        let at = page_of(n);
+        if at == 0 {
+            continue;
+        }
+        moved += 1;
+        assert_eq!(
+            page_of(n - 1),
+            at,
+            "{n} fillers: the last line stays behind"
+        );
+        assert_eq!(page_of(n - 2), at, "{n} fillers: one line only went along");
+        if moved == 1 {
+            // The first time the closing does not fit: only the two lines went along.
+            assert_eq!(page_of(n - 3), at - 1, "{n} fillers: more went along");
+        }
+    }
+    assert!(moved > 0, "no case where the closing moved");
+}
