@@ -6,13 +6,28 @@ use std::path::{Path, PathBuf};
 
 use vanban_sign::{P12Signer, Request, Signer, pkcs11::TokenSigner, time};
 
+/// `vanban ky`'s arguments (clap reads them; their help is the users' Vietnamese).
+#[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Tệp PDF cần ký
     pub file: PathBuf,
+    /// Tệp chứng thư số và khóa (.p12, .pfx)
+    #[arg(long, conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
+    /// Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ /usr/lib/softhsm/libsofthsm2.so
+    #[arg(long, requires = "token_label")]
     pub pkcs11: Option<PathBuf>,
+    /// Nhãn của thiết bị ký số
+    #[arg(long)]
     pub token_label: Option<String>,
+    /// Ô ký (ví dụ ky.nguoi-ky, dau.co-quan); mặc định: ô còn trống đầu tiên, ô của người ký trước
+    #[arg(long)]
     pub field: Option<String>,
+    /// Ảnh chữ ký (ô ky.) hoặc ảnh con dấu (ô dau.), PNG nền trong suốt
+    #[arg(long)]
     pub image: Option<PathBuf>,
+    /// Tệp kết quả (mặc định: TÊN.da-ky.pdf bên cạnh tệp vào; tệp vào không bị sửa)
+    #[arg(long)]
     pub out: Option<PathBuf>,
 }
 

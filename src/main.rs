@@ -126,28 +126,7 @@ enum Command {
     },
     /// Ký số một ô ký của tệp PDF (PAdES), bằng tệp .p12 hoặc thiết bị ký số PKCS#11.
     /// Mật khẩu lấy từ VANBAN_P12_PASSWORD, mã PIN từ VANBAN_PKCS11_PIN, nếu không có thì hỏi.
-    Ky {
-        /// Tệp PDF cần ký
-        file: PathBuf,
-        /// Tệp chứng thư số và khóa (.p12, .pfx)
-        #[arg(long, conflicts_with = "pkcs11")]
-        p12: Option<PathBuf>,
-        /// Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ /usr/lib/softhsm/libsofthsm2.so
-        #[arg(long, requires = "token_label")]
-        pkcs11: Option<PathBuf>,
-        /// Nhãn của thiết bị ký số
-        #[arg(long)]
-        token_label: Option<String>,
-        /// Ô ký (ví dụ ky.nguoi-ky, dau.co-quan); mặc định: ô còn trống đầu tiên, ô của người ký trước
-        #[arg(long)]
-        field: Option<String>,
-        /// Ảnh chữ ký (ô ky.) hoặc ảnh con dấu (ô dau.), PNG nền trong suốt
-        #[arg(long)]
-        image: Option<PathBuf>,
-        /// Tệp kết quả (mặc định: TÊN.da-ky.pdf bên cạnh tệp vào; tệp vào không bị sửa)
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
+    Ky(ky::Args),
     /// In văn bản đánh dấu mà mẫu sinh ra (để sửa mẫu)
     Markup {
         /// Tệp hồ sơ cuộc họp (.yaml)
@@ -469,23 +448,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 ExitCode::from(INVALID)
             }
         },
-        Command::Ky {
-            file,
-            p12,
-            pkcs11,
-            token_label,
-            field,
-            image,
-            out,
-        } => match ky::run(&ky::Args {
-            file,
-            p12,
-            pkcs11,
-            token_label,
-            field,
-            image,
-            out,
-        }) {
+        Command::Ky(args) => match ky::run(&args) {
             Ok(line) => {
                 errln!("{line}")?;
                 ExitCode::SUCCESS

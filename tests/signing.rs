@@ -193,6 +193,23 @@ fn ky(args: &[&str], envs: &[(&str, &str)]) -> Output {
 
 const PW: (&str, &str) = ("VANBAN_P12_PASSWORD", "matkhau");
 
+/// Signs `field` of `input` with the test's `key` (.p12 in `dir`) and `image`, into `out`.
+fn ky_p12(dir: &Path, input: &Path, key: &str, field: &str, image: &str, out: &Path) -> Output {
+    let (key, image) = (dir.join(key), dir.join(image));
+    let args = [
+        s(input),
+        "--p12",
+        s(&key),
+        "--field",
+        field,
+        "--image",
+        s(&image),
+        "--out",
+        s(out),
+    ];
+    ky(&args, &[PW])
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -238,40 +255,14 @@ fn signer_then_agency_both_valid_and_still_pdfa() {
     };
     let before = std::fs::read(&pdf).unwrap();
     let (s1, s2) = (dir.join("s1.pdf"), dir.join("s2.pdf"));
-    let o = ky(
-        &[
-            s(&pdf),
-            "--p12",
-            s(&dir.join("nguoi.p12")),
-            "--field",
-            "ky.nguoi-ky",
-            "--image",
-            s(&dir.join("chuky.png")),
-            "--out",
-            s(&s1),
-        ],
-        &[PW],
-    );
+    let o = ky_p12(&dir, &pdf, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &s1);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("Đã ký ô «ky.nguoi-ky»"),
         "{}",
         stderr(&o)
     );
-    let o = ky(
-        &[
-            s(&s1),
-            "--p12",
-            s(&dir.join("coquan.p12")),
-            "--field",
-            "dau.co-quan",
-            "--image",
-            s(&dir.join("dau.png")),
-            "--out",
-            s(&s2),
-        ],
-        &[PW],
-    );
+    let o = ky_p12(&dir, &s1, "coquan.p12", "dau.co-quan", "dau.png", &s2);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "the input changed");
     // The signer's update is kept byte for byte under the agency's.
