@@ -612,3 +612,57 @@ fn ky_reads_only_regular_files() {
         assert!(!out.exists());
     }
 }
+
+/// Broken inputs to `vanban ky` — not a PDF, a cut PDF, a PDF without fields, a file
+/// that is not a .p12, an image that is not a PNG — are refused with a Vietnamese
+/// sentence (no library English), and nothing is written.
+#[test]
+fn broken_inputs_are_refused_in_vietnamese() {
+    let Some((dir, pdf)) = setup("ky-broken") else {
+        return;
+    };
+    let bytes = std::fs::read(&pdf).unwrap();
+    std::fs::write(dir.join("khong-phai.pdf"), "xin chào").unwrap();
+    std::fs::write(dir.join("cat-cut.pdf"), &bytes[..bytes.len() / 3]).unwrap();
+    std::fs::write(dir.join("khong-phai.png"), "GIF89a").unwrap();
+    let news = render(
+        &fixture("kontum-2024.yaml"),
+        &["--doc", "tin-bai", "--format", "pdf"],
+        "ky-broken-news",
+    )
+    .join("tin-bai.pdf");
+    let out = dir.join("never.pdf");
+    let cases: [(&Path, &str, &str, &str); 5] = [
+        (
+            &dir.join("khong-phai.pdf"),
+            "nguoi.p12",
+            "chuky.png",
+            "không phải tệp PDF",
+        ),
+        (
+            &dir.join("cat-cut.pdf"),
+            "nguoi.p12",
+            "chuky.png",
+            "bị cắt cụt",
+        ),
+        (&news, "nguoi.p12", "chuky.png", "không có ô ký"),
+        (
+            &pdf,
+            "khong-phai.pdf",
+            "chuky.png",
+            "không đọc được tệp .p12",
+        ),
+        (&pdf, "nguoi.p12", "khong-phai.png", "ảnh PNG"),
+    ];
+    for (input, key, image, says) in cases {
+        let o = ky_p12(&dir, input, key, "ky.nguoi-ky", image, &out);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{input:?} {key} {image}: {err}");
+        assert!(
+            err.contains(says),
+            "{input:?} {key} {image}: «{err}» lacks «{says}»"
+        );
+        assert!(english_words(&err).is_empty(), "{err}");
+        assert!(!out.exists());
+    }
+}

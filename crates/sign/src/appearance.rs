@@ -23,7 +23,7 @@ pub fn decode_png(data: &[u8], path: &str) -> Result<Picture, SignError> {
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec
         .read_info()
-        .map_err(|e| bad(format!("không phải ảnh PNG đọc được ({e})")))?;
+        .map_err(|_| bad("không phải ảnh PNG đọc được".to_string()))?;
     let size = reader
         .output_buffer_size()
         .ok_or_else(|| bad("ảnh quá lớn".into()))?;
@@ -33,7 +33,7 @@ pub fn decode_png(data: &[u8], path: &str) -> Result<Picture, SignError> {
     let mut buf = vec![0; size];
     let info = reader
         .next_frame(&mut buf)
-        .map_err(|e| bad(format!("ảnh PNG hỏng ({e})")))?;
+        .map_err(|_| bad("ảnh PNG hỏng".to_string()))?;
     buf.truncate(info.buffer_size());
     let (channels, grey) = match info.color_type {
         png::ColorType::Grayscale => (1, true),

@@ -29,7 +29,7 @@ pub struct CertInfo {
 
 impl CertInfo {
     pub fn parse(der: &[u8]) -> Result<CertInfo, SignError> {
-        let bad = |e: der::Error| SignError::Certificate(format!("chứng thư số hỏng: {e}"));
+        let bad = |_: der::Error| SignError::Certificate("chứng thư số hỏng".to_string());
         let c = Certificate::from_der(der).map_err(bad)?;
         let tbs = c.tbs_certificate();
         let v = tbs.validity();

@@ -67,9 +67,10 @@ impl P12Signer {
                 p12_keystore::error::Error::MacError(_) => {
                     SignError::Key("mật khẩu của tệp .p12 không đúng".into())
                 }
-                e => SignError::Key(format!(
-                    "không đọc được tệp .p12 (sai mật khẩu hoặc tệp hỏng): {e}"
-                )),
+                // The library's own words are English: not shown.
+                _ => SignError::Key(
+                    "không đọc được tệp .p12: mật khẩu sai, hoặc đây không phải tệp chứng thư số .p12/.pfx, hoặc tệp hỏng".into(),
+                ),
             })?;
         let bag = archive
             .keys
@@ -117,7 +118,7 @@ impl Signer for P12Signer {
         let sig = self
             .key
             .try_sign(data)
-            .map_err(|e| SignError::Key(format!("không ký được: {e}")))?;
+            .map_err(|_| SignError::Key("khóa bí mật trong tệp .p12 không ký được".into()))?;
         Ok(sig.to_vec())
     }
 }
@@ -142,10 +143,18 @@ pub struct Signed {
     pub signer: String,
 }
 
+/// A PDF whose structure is not what the signing needs (lopdf's words are English).
+fn damaged(_: lopdf::Error) -> SignError {
+    SignError::Pdf("cấu trúc tệp PDF hỏng (thiếu mục lục hoặc biểu mẫu ô ký)".into())
+}
+
 /// Signs `pdf` and returns the signed file (the input with an update appended).
 pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, SignError> {
-    let doc = lopdf::Document::load_mem(pdf)
-        .map_err(|e| SignError::Pdf(format!("không đọc được ({e})")))?;
+    let doc = lopdf::Document::load_mem(pdf).map_err(|_| {
+        SignError::Pdf(
+            "không đọc được: đây không phải tệp PDF, hoặc tệp bị hỏng hay bị cắt cụt".into(),
+        )
+    })?;
     if doc.trailer.has(b"Encrypt") {
         return Err(SignError::Pdf(
             "tệp được mã hóa; vanban không ký tệp mã hóa".into(),
@@ -297,10 +306,7 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
     objects.push((sig_id, sig));
 
     // The field, now with its value and appearance.
-    let mut widget = doc
-        .get_dictionary(field.id)
-        .map_err(|e| SignError::Pdf(e.to_string()))?
-        .clone();
+    let mut widget = doc.get_dictionary(field.id).map_err(damaged)?.clone();
     widget.set("V", Object::Reference(sig_id));
     widget.set(
         "AP",
@@ -314,16 +320,11 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
         .trailer
         .get(b"Root")
         .and_then(Object::as_reference)
-        .map_err(|e| SignError::Pdf(e.to_string()))?;
-    let catalog = doc
-        .get_dictionary(root_id)
-        .map_err(|e| SignError::Pdf(e.to_string()))?;
+        .map_err(damaged)?;
+    let catalog = doc.get_dictionary(root_id).map_err(damaged)?;
     match catalog.get(b"AcroForm") {
         Ok(Object::Reference(form_id)) => {
-            let mut form = doc
-                .get_dictionary(*form_id)
-                .map_err(|e| SignError::Pdf(e.to_string()))?
-                .clone();
+            let mut form = doc.get_dictionary(*form_id).map_err(damaged)?.clone();
             form.set("SigFlags", 3);
             put(&mut objects, *form_id, &Object::Dictionary(form));
         }

@@ -19,6 +19,19 @@ pub struct TokenSigner {
     chain: Vec<Vec<u8>>,
 }
 
+/// The PKCS#11 name of a return value, `CKR_PIN_INCORRECT` for `PinIncorrect`: the
+/// code a token vendor's support knows (cryptoki's own text is English prose).
+fn ckr_name(rv: RvError) -> String {
+    let mut out = String::from("CKR");
+    for c in format!("{rv:?}").chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
 fn err(what: &str, e: Error) -> SignError {
     match e {
         Error::Pkcs11(RvError::PinIncorrect, _) => {
@@ -27,10 +40,14 @@ fn err(what: &str, e: Error) -> SignError {
         Error::Pkcs11(RvError::PinLocked, _) => {
             SignError::Key("thiết bị ký số đã bị khóa PIN".into())
         }
-        Error::LibraryLoading(e) => {
-            SignError::Key(format!("không nạp được thư viện PKCS#11 của thiết bị: {e}"))
+        Error::LibraryLoading(_) => SignError::Key(
+            "không nạp được thư viện PKCS#11 của thiết bị: kiểm tra đường dẫn --pkcs11 (tệp .so của hãng thiết bị)".into(),
+        ),
+        // The token's return code (CKR_…) is what its vendor's support asks for.
+        Error::Pkcs11(rv, _) => {
+            SignError::Key(format!("{what} (mã lỗi của thiết bị: {})", ckr_name(rv)))
         }
-        e => SignError::Key(format!("{what}: {e}")),
+        _ => SignError::Key(format!("{what}: thiết bị ký số báo lỗi")),
     }
 }
 
@@ -139,5 +156,17 @@ impl Signer for TokenSigner {
         self.session
             .sign(&Mechanism::Sha256RsaPkcs, self.key, data)
             .map_err(|e| err("thiết bị không ký được", e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_values_are_named_as_pkcs11_names_them() {
+        assert_eq!(ckr_name(RvError::PinIncorrect), "CKR_PIN_INCORRECT");
+        assert_eq!(ckr_name(RvError::DeviceError), "CKR_DEVICE_ERROR");
+        assert_eq!(ckr_name(RvError::TokenNotPresent), "CKR_TOKEN_NOT_PRESENT");
     }
 }
