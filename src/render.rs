@@ -272,24 +272,47 @@ impl Engine {
         let profile = Profile::builtin(&l.record.the_thuc).expect("checked");
         let built = self.documents(l, req)?;
         let mut problems = Vec::new();
-        let work: Vec<(&Job, &Document, Format)> = built
-            .iter()
-            .flat_map(|(j, doc)| req.formats.iter().map(move |f| (j, doc, *f)))
-            // HTML is for the news item only.
-            .filter(|(j, _, f)| *f != Format::Html || j.doc == "tin-bai")
-            .collect();
-        let results: Vec<(String, Result<Vec<u8>, String>)> = work
+        // Each document is lowered once (`vanban_layout::lower`, plain data) for both its
+        // DOCX and its PDF; documents in parallel, and each document's files in parallel
+        // as soon as it is lowered (no barrier between the two stages). The order of the
+        // files is the jobs' order, then the formats'.
+        let formats = |j: &Job| -> Vec<Format> {
+            req.formats
+                .iter()
+                .copied()
+                // HTML is for the news item only.
+                .filter(|f| *f != Format::Html || j.doc == "tin-bai")
+                .collect()
+        };
+        let results: Vec<(String, Result<Vec<u8>, String>)> = built
             .par_iter()
-            .map(|(j, doc, f)| {
-                let bytes = match f {
-                    Format::Docx => {
-                        vanban_docx::write(doc, profile, self.fonts).map_err(|e| e.to_string())
-                    }
-                    Format::Pdf => vanban_pdf::write(doc, profile, self.fonts, PRODUCER)
-                        .map_err(|e| e.to_string()),
-                    Format::Html => Ok(vanban_html::write(doc, profile).into_bytes()),
-                };
-                (format!("{}.{}", j.stem, f.ext()), bytes)
+            .flat_map_iter(|(j, doc)| {
+                let formats = formats(j);
+                let lowered = formats
+                    .iter()
+                    .any(|f| matches!(f, Format::Docx | Format::Pdf))
+                    .then(|| vanban_layout::lower(doc, profile, self.fonts));
+                let files: Vec<_> = formats
+                    .par_iter()
+                    .map(|f| {
+                        let bytes = match (f, &lowered) {
+                            (Format::Docx, Some(low)) => {
+                                vanban_docx::write_lowered(doc, low, profile)
+                                    .map_err(|e| e.to_string())
+                            }
+                            (Format::Pdf, Some(low)) => {
+                                vanban_pdf::write_lowered(doc, low, profile, self.fonts, PRODUCER)
+                                    .map_err(|e| e.to_string())
+                            }
+                            (Format::Html, _) => Ok(vanban_html::write(doc, profile).into_bytes()),
+                            (Format::Docx | Format::Pdf, None) => {
+                                unreachable!("lowered for every DOCX and PDF")
+                            }
+                        };
+                        (format!("{}.{}", j.stem, f.ext()), bytes)
+                    })
+                    .collect();
+                files
             })
             .collect();
         let mut out = Vec::with_capacity(results.len());

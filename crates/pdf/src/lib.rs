@@ -10,5 +10,5 @@ pub mod layout;
 pub mod pdf;
 pub mod svg;
 
-pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
-pub use pdf::{PdfError, render, write};
+pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout, layout_lowered};
+pub use pdf::{PdfError, render, write, write_lowered};

@@ -15,9 +15,10 @@ use printpdf::{
     XObjectTransform,
 };
 use vanban_font::{Fonts, Variant};
+use vanban_layout::Lowered;
 use vanban_model::{Block, Document, Meta, Profile};
 
-use crate::layout::{Item, Layout, LayoutError, Text, layout};
+use crate::layout::{Item, Layout, LayoutError, Text, layout, layout_lowered};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PdfError {
@@ -74,6 +75,20 @@ pub fn write(
     producer: &str,
 ) -> Result<Vec<u8>, PdfError> {
     let laid = layout(doc, profile, fonts)?;
+    render(&laid, doc, profile, fonts, producer)
+}
+
+/// Writes `doc` as PDF from its lowering, `lowered`, which must be
+/// `vanban_layout::lower(doc, profile, fonts)` (see [`write`]): a caller writing the DOCX
+/// of the same document too lowers once and gives both writers the result.
+pub fn write_lowered(
+    doc: &Document,
+    lowered: &Lowered,
+    profile: &Profile,
+    fonts: &Fonts,
+    producer: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let laid = layout_lowered(lowered, fonts)?;
     render(&laid, doc, profile, fonts, producer)
 }
 
