@@ -108,6 +108,23 @@ fn layout_four_docs(b: divan::Bencher) {
     });
 }
 
+/// The lowering alone (`vanban_layout::lower`), which `render` runs once per document for
+/// both its files; the DOCX and PDF benches below include it.
+#[divan::bench]
+fn lower_four_docs(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| {
+        f.docs
+            .iter()
+            .map(|d| {
+                vanban_layout::lower(d, f.profile, Fonts::embedded())
+                    .nodes
+                    .len()
+            })
+            .sum::<usize>()
+    });
+}
+
 #[divan::bench]
 fn docx_write_four_docs(b: divan::Bencher) {
     let f = fixture();

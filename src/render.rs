@@ -276,29 +276,66 @@ impl Engine {
         let profile = Profile::builtin(&l.record.the_thuc).expect("checked");
         let built = self.documents(l, req)?;
         let mut problems = Vec::new();
-        let work: Vec<(&Job, &Document, Format)> = built
-            .iter()
-            .flat_map(|(j, doc)| req.formats.iter().map(move |f| (j, doc, *f)))
-            // HTML is for the news item only.
-            .filter(|(j, _, f)| *f != Format::Html || j.doc == "tin-bai")
-            .collect();
-        let results: Vec<(String, Result<Vec<u8>, String>)> = work
+        // Each document is lowered once (`vanban_layout::lower`, plain data) for both its
+        // DOCX and its PDF; documents in parallel, and each document's files in parallel
+        // as soon as it is lowered (no barrier between the two stages). The order of the
+        // files is the jobs' order, then the formats'.
+        let formats = |j: &Job| -> Vec<Format> {
+            req.formats
+                .iter()
+                .copied()
+                // HTML is for the news item only.
+                .filter(|f| *f != Format::Html || j.doc == "tin-bai")
+                .collect()
+        };
+        let results: Vec<(String, Result<Vec<u8>, String>)> = built
             .par_iter()
-            .map(|(j, doc, f)| {
-                let bytes = match f {
-                    Format::Docx => {
-                        vanban_docx::write(doc, profile, self.fonts).map_err(|e| e.to_string())
-                    }
-                    Format::Pdf => vanban_pdf::write(doc, profile, self.fonts, PRODUCER)
-                        .map_err(|e| e.to_string()),
-                    Format::Html => Ok(vanban_html::write(doc, profile).into_bytes()),
-                    Format::SignMap => {
-                        vanban_pdf::write_with_slots(doc, profile, self.fonts, PRODUCER)
-                            .map(|(_, slots)| vanban_pdf::sidecar_json(&slots).into_bytes())
-                            .map_err(|e| e.to_string())
-                    }
-                };
-                (format!("{}.{}", j.stem, f.ext()), bytes)
+            .flat_map_iter(|(j, doc)| {
+                let formats = formats(j);
+                let has = |f: Format| formats.contains(&f);
+                // The sign map is the PDF's own signature places: one layout gives both.
+                let pdf = has(Format::Pdf) || has(Format::SignMap);
+                let lowered = (pdf || has(Format::Docx))
+                    .then(|| vanban_layout::lower(doc, profile, self.fonts));
+                let name = |f: Format| format!("{}.{}", j.stem, f.ext());
+                let files: Vec<(String, Result<Vec<u8>, String>)> = formats
+                    .par_iter()
+                    // The map alone stands for the PDF it is laid out with.
+                    .filter(|f| **f != Format::SignMap || !has(Format::Pdf))
+                    .flat_map_iter(|f| match (f, &lowered) {
+                        (Format::Docx, Some(low)) => vec![(
+                            name(Format::Docx),
+                            vanban_docx::write_lowered(doc, low, profile)
+                                .map_err(|e| e.to_string()),
+                        )],
+                        (Format::Pdf | Format::SignMap, Some(low)) => {
+                            match vanban_pdf::write_lowered_with_slots(
+                                doc, low, profile, self.fonts, PRODUCER,
+                            ) {
+                                Ok((bytes, slots)) => {
+                                    let mut v = Vec::new();
+                                    if has(Format::Pdf) {
+                                        v.push((name(Format::Pdf), Ok(bytes)));
+                                    }
+                                    if has(Format::SignMap) {
+                                        let map = vanban_pdf::sidecar_json(&slots).into_bytes();
+                                        v.push((name(Format::SignMap), Ok(map)));
+                                    }
+                                    v
+                                }
+                                Err(e) => vec![(name(Format::Pdf), Err(e.to_string()))],
+                            }
+                        }
+                        (Format::Html, _) => vec![(
+                            name(Format::Html),
+                            Ok(vanban_html::write(doc, profile).into_bytes()),
+                        )],
+                        (Format::Docx | Format::Pdf | Format::SignMap, None) => {
+                            unreachable!("lowered for every DOCX, PDF and sign map")
+                        }
+                    })
+                    .collect();
+                files
             })
             .collect();
         let mut out = Vec::with_capacity(results.len());

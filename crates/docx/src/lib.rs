@@ -14,6 +14,7 @@
 use std::fmt;
 
 use vanban_font::Fonts;
+use vanban_layout::Lowered;
 use vanban_model::{Document, Profile};
 
 mod blocks;
@@ -61,11 +62,23 @@ impl std::error::Error for DocxError {}
 
 /// Writes `doc` as a .docx formatted by `profile`, lowered with `fonts` (the same
 /// lowering the PDF typesetter draws). The same input always gives the same bytes.
+///
+/// Lowers and calls [`write_lowered`]; a caller writing the PDF of the same document
+/// too lowers once and gives both writers the result.
 pub fn write(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Vec<u8>, DocxError> {
+    write_lowered(doc, &vanban_layout::lower(doc, profile, fonts), profile)
+}
+
+/// Writes `doc` as a .docx from its lowering, `lowered`, which must be
+/// `vanban_layout::lower(doc, profile, _)` of the same `doc` and `profile`.
+pub fn write_lowered(
+    doc: &Document,
+    lowered: &Lowered,
+    profile: &Profile,
+) -> Result<Vec<u8>, DocxError> {
     let core = props::core_xml(&doc.meta, &profile.lang)?;
-    let lowered = vanban_layout::lower(doc, profile, fonts);
-    let body = blocks::body(doc, &lowered)?;
-    let docx = page::setup(body.docx, &lowered, &profile.font_family);
+    let body = blocks::body(doc, lowered)?;
+    let docx = page::setup(body.docx, lowered, &profile.font_family);
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)

@@ -157,9 +157,13 @@ impl Geometry {
 }
 
 /// Lays `doc` out on pages: lowers it (`vanban_layout::lower`, the DOCX writer's
-/// lowering too), then paginates.
+/// lowering too), then paginates ([`layout_lowered`]).
 pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout, LayoutError> {
-    let lowered = vanban_layout::lower(doc, profile, fonts);
+    layout_lowered(&vanban_layout::lower(doc, profile, fonts), fonts)
+}
+
+/// Paginates a lowered document; `fonts` must be the ones it was lowered with.
+pub fn layout_lowered(lowered: &Lowered, fonts: &Fonts) -> Result<Layout, LayoutError> {
     if let Some(p) = lowered.problems.first() {
         return Err(match p.clone() {
             Problem::MissingGlyph { ch, text } => LayoutError::MissingGlyph { ch, text },
@@ -168,7 +172,7 @@ pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout
         });
     }
     let geo = Geometry::of(&lowered.page);
-    let flow = build_flow(&lowered, fonts, geo);
+    let flow = build_flow(lowered, fonts, geo);
     let laid = paginate(&flow, geo);
     let mut pages = Vec::with_capacity(laid.len());
     // Numbers count from each section's first page, which shows none (Word's "different
@@ -177,7 +181,7 @@ pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Result<Layout
     for (items, section_start) in laid {
         n = if section_start { 1 } else { n + 1 };
         let number = if n > 1 {
-            Some(page_number(n, &lowered, fonts, geo))
+            Some(page_number(n, lowered, fonts, geo))
         } else {
             None
         };

@@ -12,6 +12,6 @@ mod pdfa;
 pub mod slots;
 pub mod svg;
 
-pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout};
-pub use pdf::{PdfError, render, write, write_with_slots};
+pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout, layout_lowered};
+pub use pdf::{PdfError, render, write, write_lowered, write_lowered_with_slots};
 pub use slots::{SignatureSlot, sidecar_json, slots};

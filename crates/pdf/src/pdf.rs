@@ -15,9 +15,10 @@ use printpdf::{
     XObjectTransform,
 };
 use vanban_font::{Fonts, Variant};
+use vanban_layout::Lowered;
 use vanban_model::{Block, Document, Meta, Profile};
 
-use crate::layout::{Item, Layout, LayoutError, Text, layout};
+use crate::layout::{Item, Layout, LayoutError, Text, layout, layout_lowered};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PdfError {
@@ -77,14 +78,30 @@ pub fn write(
     render(&laid, doc, profile, fonts, producer)
 }
 
-/// [`write`], and the signature places of the file (for the sidecar `NAME.sign.json`).
-pub fn write_with_slots(
+/// Writes `doc` as PDF from its lowering, `lowered`, which must be
+/// `vanban_layout::lower(doc, profile, fonts)` (see [`write`]): a caller writing the DOCX
+/// of the same document too lowers once and gives both writers the result.
+pub fn write_lowered(
     doc: &Document,
+    lowered: &Lowered,
+    profile: &Profile,
+    fonts: &Fonts,
+    producer: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let laid = layout_lowered(lowered, fonts)?;
+    render(&laid, doc, profile, fonts, producer)
+}
+
+/// [`write_lowered`], and the signature places of the file, from the same layout (for
+/// the sidecar `NAME.sign.json`, which must match the file's fields).
+pub fn write_lowered_with_slots(
+    doc: &Document,
+    lowered: &Lowered,
     profile: &Profile,
     fonts: &Fonts,
     producer: &str,
 ) -> Result<(Vec<u8>, Vec<crate::SignatureSlot>), PdfError> {
-    let laid = layout(doc, profile, fonts)?;
+    let laid = layout_lowered(lowered, fonts)?;
     let bytes = render(&laid, doc, profile, fonts, producer)?;
     Ok((bytes, crate::slots::slots(&laid)))
 }
