@@ -234,7 +234,9 @@ fn balance(
 /// How many of `names` (word keys) each gap between words lies inside.
 fn bound_gaps(words: &[Word], names: &[Vec<String>]) -> Vec<u8> {
     let mut bound = vec![0u8; words.len()];
-    let bare = |w: &Word| w.key.trim_end_matches([',', ';', '.']).to_string();
+    fn bare(w: &Word) -> &str {
+        w.key.trim_end_matches([',', ';', '.'])
+    }
     for name in names.iter().filter(|n| n.len() > 1) {
         for s in 0..words.len().saturating_sub(name.len() - 1) {
             if name.iter().zip(&words[s..]).all(|(n, w)| *n == bare(w)) {

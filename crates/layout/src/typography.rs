@@ -194,12 +194,12 @@ pub fn key(text: &str) -> String {
 
 /// Whether the words `start..` begin with `phrase` (keys, space-separated).
 fn starts_with(words: &[Word], start: usize, phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    parts.len() <= words.len().saturating_sub(start)
-        && parts
-            .iter()
-            .zip(&words[start..])
-            .all(|(p, w)| w.key.trim_end_matches([',', ';']) == *p)
+    // No allocation: this runs for every list entry at every gap of every balanced line.
+    let mut rest = words.get(start..).unwrap_or_default().iter();
+    phrase.split(' ').all(|p| {
+        rest.next()
+            .is_some_and(|w| w.key.trim_end_matches([',', ';']) == p)
+    })
 }
 
 /// Whether the words before `end` (exclusive) end with `phrase`.
@@ -226,8 +226,10 @@ fn gap_cost(words: &[Word], g: usize) -> f32 {
     if PREFIXES.contains(&before.key.as_str()) {
         return NAME;
     }
-    // Inside a compound spanning the gap (its words on both sides).
-    let inside = COMPOUNDS.iter().any(|c| {
+    // Inside a compound spanning the gap (its words on both sides). A compound that
+    // does not even contain the word after the gap cannot span it: skipped unsplit.
+    let next = after.key.trim_end_matches([',', ';']);
+    let inside = COMPOUNDS.iter().filter(|c| c.contains(next)).any(|c| {
         let n = c.split(' ').count();
         (1..n).any(|k| g + 1 >= k && starts_with(words, g + 1 - k, c))
     });
