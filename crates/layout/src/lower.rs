@@ -1,7 +1,6 @@
 //! The model's blocks, lowered: every paragraph, spacer, rule and table the writers
 //! put down, with its properties resolved.
 
-use unicode_normalization::UnicodeNormalization;
 use vanban_font::breaker::{Frame, Span, break_lines, fits};
 use vanban_font::{Fonts, Variant};
 use vanban_model::profile::{Align as ProfileAlign, MarkKind, Profile, Style};
@@ -123,7 +122,7 @@ fn header_widths(profile: &Profile, fonts: &Fonts, place_date: &str) -> ([i32; 2
     let total = crate::geometry::text_width_twips(&profile.page);
     let [left, right] = split(total, hp.left_percent);
     let style = &hp.place_date;
-    let text: String = place_date.nfc().collect();
+    let text = vanban_viet::nfc(place_date);
     let width = fonts
         .styled(style.bold, style.italic)
         .width(&text, style.size)

@@ -1,7 +1,6 @@
 //! Paragraph text as runs and lines: first fit as Word breaks running text, or the
 //! breaks [`crate::typography`] chooses, written out as explicit breaks.
 
-use unicode_normalization::UnicodeNormalization;
 use vanban_font::breaker::{Frame, Span, break_lines, fits};
 use vanban_font::{Fonts, Variant};
 use vanban_model::Run;
@@ -60,7 +59,7 @@ pub(crate) fn styled(
     runs.iter()
         .filter(|r| !r.text.is_empty())
         .map(|r| {
-            let text: String = r.text.nfc().collect();
+            let text = vanban_viet::nfc(&r.text);
             let f = run_format(style, Some(r));
             let face = fonts.face(Variant::of(f.bold, f.italic));
             if let Some(ch) = text.chars().find(|&c| c != '\n' && !face.has_char(c)) {
@@ -254,8 +253,7 @@ pub(crate) fn name_keys(names: &[String]) -> Vec<Vec<String>> {
     names
         .iter()
         .map(|n| {
-            n.nfc()
-                .collect::<String>()
+            vanban_viet::nfc(n)
                 .split(char::is_whitespace)
                 .filter(|w| !w.is_empty())
                 .map(key)

@@ -9,8 +9,6 @@
 use std::fmt;
 use std::io::Write;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::model::*;
 
 /// A markup problem: which line of the rendered markup and what is wrong. These are
@@ -537,7 +535,7 @@ fn text_with_breaks(s: &str) -> String {
             out.push(c);
         }
     }
-    out.nfc().collect()
+    vanban_viet::nfc(&out)
 }
 
 /// Inline markup into runs: `**bold**`, `*italic*`, `__underline__`, `\x` literal. Unclosed
@@ -551,7 +549,7 @@ pub fn inline(s: &str) -> Vec<Run> {
         if buf.is_empty() {
             return;
         }
-        let t: String = buf.nfc().collect();
+        let t = vanban_viet::nfc(buf);
         buf.clear();
         match runs.last_mut() {
             Some(last) if (last.bold, last.italic, last.underline) == (b, i, u) => {
@@ -661,7 +659,7 @@ mod tests {
 
     #[test]
     fn text_is_nfc() {
-        let nfd = "Tỉnh ủy".nfd().collect::<String>();
+        let nfd = unicode_normalization::UnicodeNormalization::nfd("Tỉnh ủy").collect::<String>();
         let doc = parse(&format!("@p\n{nfd}")).unwrap();
         let Block::Paragraph(p) = &doc.blocks[0] else {
             panic!()

@@ -5,7 +5,13 @@ use crate::alphabet::{Letter, letters, lower_char};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-fn nfc(s: &str) -> String {
+/// `s` in NFC, the form documents are stored in. Nearly all text arrives in NFC already
+/// (ASCII always is): a quick check then copies it as it is, without decomposing and
+/// recomposing every letter.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
@@ -53,7 +59,7 @@ pub fn tone_style(text: &str, style: ToneStyle) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     for c in text.chars() {
-        if c.is_alphabetic() || (is_combining_mark(c) && !word.is_empty()) {
+        if is_letter(c) || (is_combining_mark(c) && !word.is_empty()) {
             word.push(c);
         } else {
             restyle_word(&word, style, &mut out);
@@ -65,10 +71,61 @@ pub fn tone_style(text: &str, style: ToneStyle) -> String {
     out
 }
 
+/// `char::is_alphabetic`, answered without the Unicode tables for the Latin blocks
+/// Vietnamese is written in (those tables cost hundreds of instructions a letter).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' | '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 fn restyle_word(word: &str, style: ToneStyle, out: &mut String) {
     if word.is_empty() {
         return;
     }
+    // Only a word ending in a plain "oa", "oe" or "uy" can differ between the styles
+    // (see `tone_target`): every other word is copied without taking it apart, which
+    // is nearly every word of a document.
+    if !may_differ(word) {
+        out.push_str(word);
+        return;
+    }
+    restyle_syllable(word, style, out);
+}
+
+/// Whether `word`'s last two letters are plain o, u then a, e, y (a tone mark allowed,
+/// no other mark): a necessary condition for [`tone_target`] to move anything.
+fn may_differ(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    let (Some(b), Some(a)) = (rev.next(), rev.next()) else {
+        return false;
+    };
+    if b.is_ascii() && !matches!(b, 'a' | 'e' | 'y' | 'A' | 'E' | 'Y') {
+        return false; // most words: a consonant or a plain i, o, u last
+    }
+    if is_combining_mark(a) || is_combining_mark(b) {
+        return true; // marks NFC could not compose: the full analysis decides
+    }
+    matches!(
+        (plain_vowel(a), plain_vowel(b)),
+        (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y'))
+    )
+}
+
+/// The plain vowel a letter is under at most a tone mark: `ò` → o, `Ý` → y; `ô`, `ơ`, `ư`,
+/// `ă`, `â`, `ê` and consonants → None.
+fn plain_vowel(c: char) -> Option<char> {
+    let mut parts = std::iter::once(c).nfd();
+    let base = parts.next()?.to_ascii_lowercase();
+    let tone_only =
+        parts.all(|m| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'));
+    (matches!(base, 'o' | 'a' | 'e' | 'u' | 'y') && tone_only).then_some(base)
+}
+
+fn restyle_syllable(word: &str, style: ToneStyle, out: &mut String) {
     let mut ls = letters(word);
     match tone_target(&ls, style) {
         Some((from, to)) if from != to => {
@@ -129,6 +186,60 @@ mod tests {
 
     fn nfd(s: &str) -> String {
         s.nfd().collect()
+    }
+
+    /// The shortcut of `restyle_word` changes nothing: every onset with every vowel pair
+    /// (plain and with ô/ơ/ư/ă/â/ê), every tone, in lower, upper and title case, NFC and
+    /// NFD, restyles as the full analysis does.
+    #[test]
+    fn the_shortcut_agrees_with_the_full_analysis() {
+        let onsets = ["", "h", "kh", "th", "ng", "ngh", "qu", "gi", "tr", "schr"];
+        let rimes = [
+            "oa", "oe", "uy", "ôa", "ơe", "ưy", "oă", "oâ", "uê", "oan", "uyê", "ao", "ai", "a",
+            "y",
+        ];
+        let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+        let mut checked = 0;
+        for o in onsets {
+            for r in rimes {
+                for (at, t) in
+                    (0..r.chars().count()).flat_map(|i| tones.iter().map(move |t| (i, *t)))
+                {
+                    let mut w = String::from(o);
+                    for (i, c) in r.chars().enumerate() {
+                        w.push(c);
+                        if i == at {
+                            w.push(t);
+                        }
+                    }
+                    for w in [w.clone(), w.to_uppercase(), {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    }] {
+                        for form in [nfc(&w), nfd(&w)] {
+                            for style in [ToneStyle::Old, ToneStyle::New] {
+                                let mut fast = String::new();
+                                restyle_word(&form, style, &mut fast);
+                                let mut full = String::new();
+                                restyle_syllable(&form, style, &mut full);
+                                assert_eq!(fast, full, "{form} {style:?}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000, "{checked}");
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{1F600}', '\u{4E00}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,6 @@
 
 use crate::alphabet::{BREVE, CIRCUMFLEX, HORN, Letter, letters, lower_char};
 use std::cmp::Ordering;
-use unicode_normalization::UnicodeNormalization;
 
 /// The Latin letters in Vietnamese order; f j w z sit at their Latin places.
 const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
@@ -71,7 +70,7 @@ pub fn collate_key(s: &str) -> CollationKey {
         primary: Vec::with_capacity(ls.len()),
         secondary: Vec::with_capacity(ls.len()),
         tertiary: Vec::with_capacity(ls.len()),
-        text: s.nfc().collect(),
+        text: crate::case::nfc(s),
     };
     for l in &ls {
         let (p, rest) = primary(l);

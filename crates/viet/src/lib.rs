@@ -21,7 +21,7 @@ pub mod number;
 pub mod words;
 
 pub use alphabet::alphabet_letter;
-pub use case::{ToneStyle, lower, sentence_case, tone_style, upper};
+pub use case::{ToneStyle, lower, nfc, sentence_case, tone_style, upper};
 pub use collate::{CollationKey, collate_key, compare, compare_people, sort, sort_people};
 pub use date::{
     Date, DateError, DateStyle, Session, header_date_line, long_date, news_date, news_lead_date,
