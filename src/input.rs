@@ -51,8 +51,8 @@ pub fn size_vi(bytes: usize) -> String {
     }
 }
 
-/// What a non-regular file is, in Vietnamese.
-fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+/// What a file that is not a regular file is, in Vietnamese ("một thư mục", "một thiết bị" …).
+pub fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     let ft = meta.file_type();
     if ft.is_dir() {
         return "một thư mục";

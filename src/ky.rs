@@ -69,7 +69,55 @@ fn now() -> Result<i64, String> {
 }
 
 /// Signs and writes the result; returns the line to print, or the error.
+/// Where the signed file goes, checked before anything is asked or signed: a name
+/// ending in .pdf in a folder that exists; an existing file there must be a regular file
+/// (its permissions are kept), never a device, a folder or a link: the signed file
+/// replaces what is at the name, and a link would be replaced, not followed.
+fn target(a: &Args) -> Result<(PathBuf, Option<std::fs::Permissions>), String> {
+    let out = a.out.clone().unwrap_or_else(|| {
+        let stem = a.file.file_stem().unwrap_or_default().to_string_lossy();
+        a.file.with_file_name(format!("{stem}.da-ky.pdf"))
+    });
+    let shown = out.display();
+    let pdf_name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.len() > 4 && n.to_lowercase().ends_with(".pdf"));
+    if !pdf_name {
+        return Err(format!(
+            "--out «{shown}»: tệp kết quả phải có tên kết thúc bằng .pdf"
+        ));
+    }
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "--out «{shown}»: thư mục «{}» không có; tạo thư mục trước hoặc chọn thư mục khác",
+            dir.display()
+        ));
+    }
+    match std::fs::symlink_metadata(&out) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let real = std::fs::canonicalize(&out)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "(không tới đâu)".into());
+            Err(format!(
+                "--out «{shown}» là một liên kết (symlink) tới «{real}»; vanban không ghi qua liên kết: ghi thẳng vào tệp thật bằng --out «{real}»"
+            ))
+        }
+        Ok(m) if !m.is_file() => Err(format!(
+            "--out «{shown}» là {}, không phải tệp thường; chọn một tên tệp .pdf",
+            vanban::input::kind_of(&m)
+        )),
+        Ok(m) => Ok((out, Some(m.permissions()))),
+        Err(_) => Ok((out, None)),
+    }
+}
+
 pub fn run(a: &Args) -> Result<String, String> {
+    let (out, keep_permissions) = target(a)?;
     let pdf = read(&a.file, "tệp PDF", MAX_PDF_BYTES)?;
     let signer: Box<dyn Signer> = match (&a.p12, &a.pkcs11) {
         (Some(p12), None) => {
@@ -107,10 +155,6 @@ pub fn run(a: &Args) -> Result<String, String> {
     };
     let signed = vanban_sign::sign(&pdf, &req, signer.as_ref())
         .map_err(|e| format!("{}: {e}", a.file.display()))?;
-    let out = a.out.clone().unwrap_or_else(|| {
-        let stem = a.file.file_stem().unwrap_or_default().to_string_lossy();
-        a.file.with_file_name(format!("{stem}.da-ky.pdf"))
-    });
     // Atomically (temporary file, rename): the input stays whole even when --out is it.
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -129,6 +173,16 @@ pub fn run(a: &Args) -> Result<String, String> {
         }],
     )
     .map_err(|e| format!("{}: {e}", out.display()))?;
+    // A document replaced in place keeps who may read it.
+    if let Some(p) = keep_permissions {
+        std::fs::set_permissions(&out, p).map_err(|e| {
+            format!(
+                "{}: đã ký nhưng không giữ được quyền truy cập cũ của tệp: {}",
+                out.display(),
+                vanban::output::io_vi(&e)
+            )
+        })?;
+    }
     Ok(format!(
         "Đã ký ô «{}» ({}) vào {}",
         signed.field,

@@ -666,3 +666,72 @@ fn broken_inputs_are_refused_in_vietnamese() {
         assert!(!out.exists());
     }
 }
+
+/// `--out` is checked before anything is signed: a name that does not end in .pdf, a
+/// folder that does not exist, a FIFO and a link are refused (a link would be replaced,
+/// not followed; a device would be replaced by a file); a file signed in place keeps
+/// its permissions. An encrypted PDF is refused even when its user password is empty
+/// (the library opens it without asking).
+#[test]
+fn the_output_is_checked_and_encrypted_files_refused() {
+    let Some((dir, pdf)) = setup("ky-out") else {
+        return;
+    };
+    let link = dir.join("lien-ket.pdf");
+    std::os::unix::fs::symlink(&pdf, &link).unwrap();
+    let fifo = dir.join("ong.pdf");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let before = std::fs::read(&pdf).unwrap();
+    for (out, says) in [
+        (dir.join("ket-qua.json"), "phải có tên kết thúc bằng .pdf"),
+        (dir.join("khong-co/x.pdf"), "không có; tạo thư mục trước"),
+        (fifo.clone(), "không phải tệp thường"),
+        (link.clone(), "vanban không ghi qua liên kết"),
+    ] {
+        let o = ky_p12(&dir, &pdf, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &out);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{out:?}: {err}");
+        assert!(err.contains(says), "{out:?}: «{err}» lacks «{says}»");
+    }
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+
+    use std::os::unix::fs::PermissionsExt;
+    let own = dir.join("rieng.pdf");
+    std::fs::copy(&pdf, &own).unwrap();
+    std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = ky_p12(&dir, &own, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &own);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&own).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+
+    if need(
+        Tool::Qpdf,
+        "the_output_is_checked_and_encrypted_files_refused",
+    ) {
+        let enc = dir.join("ma-hoa.pdf");
+        let q = Command::new("qpdf")
+            .args(["--encrypt", "", "chu", "256", "--"])
+            .arg(&pdf)
+            .arg(&enc)
+            .status()
+            .unwrap();
+        assert!(q.success());
+        let out = dir.join("ma-hoa-ky.pdf");
+        let o = ky_p12(&dir, &enc, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &out);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("tệp mã hóa"), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
+}

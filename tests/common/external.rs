@@ -28,6 +28,8 @@ pub enum Tool {
     Softhsm,
     /// scripts/pdfa-check's modules: pikepdf and fontTools under /usr/bin/python3.
     PdfaCheck,
+    /// qpdf, which can encrypt a PDF for a test.
+    Qpdf,
     /// pyHanko's CLI: `$VANBAN_PYHANKO` (a virtual environment, see .ci/run) or `pyhanko`.
     Pyhanko,
 }
@@ -45,6 +47,7 @@ impl Tool {
             Tool::Softhsm => "SoftHSM2 (softhsm2-util)",
             Tool::PdfaCheck => "scripts/pdfa-check's modules (pikepdf, fontTools)",
             Tool::Pyhanko => "pyHanko (pyhanko sign validate)",
+            Tool::Qpdf => "qpdf",
         }
     }
 
@@ -55,6 +58,7 @@ impl Tool {
             Tool::Soffice => "libreoffice-writer-nogui",
             Tool::Poppler | Tool::Pdfsig => "poppler-utils",
             Tool::Openssl => "openssl",
+            Tool::Qpdf => "qpdf",
             Tool::Softhsm => "softhsm2",
             Tool::PdfaCheck => "python3-pikepdf python3-fonttools",
             Tool::Pyhanko => {
@@ -82,6 +86,7 @@ impl Tool {
             Tool::Poppler => runs("pdftotext", "-v") && runs("pdffonts", "-v"),
             Tool::Pdfsig => runs("pdfsig", "-v"),
             Tool::Openssl => runs("openssl", "version"),
+            Tool::Qpdf => runs("qpdf", "--version"),
             Tool::Softhsm => runs("softhsm2-util", "--version"),
             Tool::PdfaCheck => Command::new("/usr/bin/python3")
                 .args(["-c", "import pikepdf, fontTools"])

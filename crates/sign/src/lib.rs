@@ -155,7 +155,10 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
             "không đọc được: đây không phải tệp PDF, hoặc tệp bị hỏng hay bị cắt cụt".into(),
         )
     })?;
-    if doc.trailer.has(b"Encrypt") {
+    // lopdf decrypts a file whose user password is empty as it loads it (and drops
+    // /Encrypt): `was_encrypted` still tells. An update written in clear text into an
+    // encrypted file would corrupt it.
+    if doc.was_encrypted() || doc.trailer.has(b"Encrypt") {
         return Err(SignError::Pdf(
             "tệp được mã hóa; vanban không ký tệp mã hóa".into(),
         ));
