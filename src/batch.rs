@@ -247,6 +247,26 @@ fn failed(record: &Path, msg: &str) -> Outcome {
     }
 }
 
+/// A PDF written without its sign map leaves no older `NAME.sign.json` beside it: the
+/// map would place signatures where the new PDF has none (signing tools read it). Only a
+/// regular file is removed, never a link's target.
+fn remove_stale_sign_maps(dir: &Path, files: &[render::Rendered]) {
+    let map_ext = render::Format::SignMap.ext();
+    for f in files {
+        let Some(stem) = f.name.strip_suffix(".pdf") else {
+            continue;
+        };
+        let map = format!("{stem}.{map_ext}");
+        if files.iter().any(|g| g.name == map) {
+            continue;
+        }
+        let path = dir.join(&map);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 fn one(engine: &Engine, record: &Path, dir: &Path, req: &Request, cancel: &AtomicBool) -> Outcome {
     let (loaded, warnings) = match render::load_checked(record, engine.anh_dir.as_deref()) {
         Ok(x) => x,
@@ -263,7 +283,10 @@ fn one(engine: &Engine, record: &Path, dir: &Path, req: &Request, cancel: &Atomi
         if cancel.load(Ordering::SeqCst) {
             return Err(Vec::new());
         }
-        output::write_all(dir, &files).map_err(|e| vec![Problem::error(&loaded.file, None, "", e)])
+        let written = output::write_all(dir, &files)
+            .map_err(|e| vec![Problem::error(&loaded.file, None, "", e)])?;
+        remove_stale_sign_maps(dir, &files);
+        Ok(written)
     });
     Outcome {
         record: record.to_path_buf(),

@@ -362,3 +362,32 @@ fn signing_doc_quotes_the_sidecar() {
 fn sidecar_names(path: &Path) -> Vec<String> {
     sidecar(path).into_iter().map(|p| p.name).collect()
 }
+
+/// A PDF rendered again without `--sign-map` leaves no older map beside it: signing
+/// tools would read stale places.
+#[test]
+fn a_stale_sign_map_does_not_outlive_its_pdf() {
+    let dir = temp_dir("stale-map");
+    let out = dir.join("ra");
+    let rec = fixture("kontum-2024.yaml");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            rec.to_str().unwrap(),
+            "--doc",
+            "to-trinh",
+            "--format",
+            "pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let o = vanban(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    run(&["--sign-map"]);
+    assert!(out.join("to-trinh.sign.json").is_file());
+    run(&[]);
+    assert!(out.join("to-trinh.pdf").is_file());
+    assert!(!out.join("to-trinh.sign.json").exists());
+}

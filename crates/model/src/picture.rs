@@ -20,7 +20,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 pub const MAX_PIXELS: u64 = 40_000_000;
 
 /// Whether a picture can go into the documents: a PNG or JPEG whose header reads, of at
-/// most [`MAX_PIXELS`]. The error is the reason, in Vietnamese, for the user.
+/// most [`MAX_PIXELS`], not a CMYK JPEG. The error is the reason, in Vietnamese, for the user.
 pub fn check(data: &[u8]) -> Result<(), String> {
     let (w, h) = dimensions(data)
         .ok_or_else(|| "không phải tệp PNG hay JPEG, hoặc tệp ảnh bị hỏng".to_string())?;
@@ -31,6 +31,14 @@ pub fn check(data: &[u8]) -> Result<(), String> {
             pixels.div_ceil(1_000_000),
             MAX_PIXELS / 1_000_000
         ));
+    }
+    // PDF/A-2b with an sRGB output intent admits no CMYK image (ISO 19005-2, 6.2.4.3), and
+    // vanban embeds a JPEG as it is, without converting it.
+    if jpeg_components(data) == Some(4) {
+        return Err(
+            "ảnh JPEG ở hệ màu CMYK (dùng cho nhà in) không đưa được vào tệp PDF lưu trữ (PDF/A); hãy lưu lại ảnh ở hệ màu RGB (trong phần mềm ảnh: Chế độ màu → RGB) hoặc dưới dạng PNG"
+                .to_string(),
+        );
     }
     Ok(())
 }
@@ -143,6 +151,30 @@ mod tests {
         let e = check(&png(20_000, 20_000)).unwrap_err();
         assert!(e.contains("ảnh quá lớn") && e.contains("400 triệu"), "{e}");
         assert!(check(b"GIF89a").unwrap_err().contains("PNG"));
+    }
+
+    #[test]
+    fn a_cmyk_jpeg_is_refused_for_pdf_a() {
+        let jpeg = |components: u8| {
+            let mut jpg = vec![0xFF, 0xD8];
+            jpg.extend([
+                0xFF,
+                0xC0,
+                0,
+                8 + 3 * components,
+                8,
+                0,
+                48,
+                0,
+                96,
+                components,
+            ]);
+            jpg
+        };
+        assert_eq!(check(&jpeg(3)), Ok(()));
+        assert_eq!(check(&jpeg(1)), Ok(()));
+        let e = check(&jpeg(4)).unwrap_err();
+        assert!(e.contains("CMYK") && e.contains("RGB"), "{e}");
     }
 
     #[test]
