@@ -12,23 +12,31 @@ pub struct Args {
     /// Tệp PDF cần ký
     pub file: PathBuf,
     /// Tệp chứng thư số và khóa (.p12, .pfx)
-    #[arg(long, conflicts_with = "pkcs11")]
+    #[arg(long, conflicts_with = "pkcs11", value_name = "TỆP_P12")]
     pub p12: Option<PathBuf>,
     /// Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ /usr/lib/softhsm/libsofthsm2.so
-    #[arg(long, requires = "token_label")]
+    #[arg(long, requires = "token_label", value_name = "THƯ_VIỆN")]
     pub pkcs11: Option<PathBuf>,
     /// Nhãn của thiết bị ký số
-    #[arg(long)]
+    #[arg(long, value_name = "NHÃN")]
     pub token_label: Option<String>,
     /// Ô ký (ví dụ ky.nguoi-ky, dau.co-quan); mặc định: ô còn trống đầu tiên, ô của người ký trước
-    #[arg(long)]
+    #[arg(long, value_name = "Ô_KÝ")]
     pub field: Option<String>,
     /// Ảnh chữ ký (ô ky.) hoặc ảnh con dấu (ô dau.), PNG nền trong suốt
-    #[arg(long)]
+    #[arg(long, value_name = "ẢNH_PNG")]
     pub image: Option<PathBuf>,
     /// Tệp kết quả (mặc định: TÊN.da-ky.pdf bên cạnh tệp vào; tệp vào không bị sửa)
-    #[arg(long)]
+    #[arg(long = "out", id = "out_file", value_name = "TỆP_KẾT_QUẢ")]
     pub out: Option<PathBuf>,
+}
+
+/// "Mã PIN …" → "mã PIN …": the sentence goes on, the abbreviation stays.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A secret from `var`, else asked for on the terminal.
@@ -39,7 +47,7 @@ fn secret(var: &str, prompt: &str) -> Result<String, String> {
     rpassword::prompt_password(prompt).map_err(|_| {
         format!(
             "cần {prompt_l}: đặt biến môi trường {var} hoặc chạy trong cửa sổ lệnh để nhập",
-            prompt_l = prompt.trim_end_matches(": ").to_lowercase()
+            prompt_l = lower_first(prompt.trim_end_matches(": "))
         )
     })
 }
@@ -153,8 +161,25 @@ pub fn run(a: &Args) -> Result<String, String> {
         image: image.as_ref().map(|(d, p)| (d.as_slice(), p.as_str())),
         time: now()?,
     };
-    let signed = vanban_sign::sign(&pdf, &req, signer.as_ref())
-        .map_err(|e| format!("{}: {e}", a.file.display()))?;
+    // Each problem names the file it is in: the PDF, the key (.p12 or token), the image.
+    let signed = vanban_sign::sign(&pdf, &req, signer.as_ref()).map_err(|e| {
+        use vanban_sign::SignError;
+        let key = match (&a.p12, &a.pkcs11) {
+            (Some(p), _) => p.display().to_string(),
+            (_, Some(m)) => format!(
+                "thiết bị ký số «{}»",
+                a.token_label.as_deref().unwrap_or(&m.display().to_string())
+            ),
+            _ => String::new(),
+        };
+        match &e {
+            SignError::Certificate(_) | SignError::Key(_) => format!("{key}: {e}"),
+            SignError::Image(_) => {
+                format!("{e}; dùng ảnh PNG nhỏ hơn (vài trăm điểm ảnh mỗi chiều là đủ)")
+            }
+            SignError::Pdf(_) | SignError::Field(_) => format!("{}: {e}", a.file.display()),
+        }
+    })?;
     // Atomically (temporary file, rename): the input stays whole even when --out is it.
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

@@ -72,15 +72,18 @@ impl TokenSigner {
                 found = Some(slot);
                 break;
             }
-            labels.push(l);
+            // An empty label is the free slot SoftHSM2 and some tokens show.
+            if !l.is_empty() {
+                labels.push(l);
+            }
         }
         let slot = found.ok_or_else(|| {
             SignError::Key(format!(
-                "không thấy thiết bị ký số nhãn «{label}»; có: {}",
+                "không thấy thiết bị ký số nhãn «{label}»; {}; kiểm tra thiết bị đã cắm và nhãn đúng",
                 if labels.is_empty() {
-                    "không có thiết bị nào".into()
+                    "không có thiết bị nào".to_string()
                 } else {
-                    labels.join(", ")
+                    format!("các nhãn có: {}", labels.join(", "))
                 }
             ))
         })?;
