@@ -111,9 +111,9 @@ pub fn face() -> Result<&'static Face, SignError> {
     Ok(vanban_font::Fonts::embedded().face(vanban_font::Variant::Regular))
 }
 
-/// Lines of text, each fitted to `width` by shrinking from `size` (no smaller than 3 pt),
-/// set bottom-up from `y`, centred on the box: content, and the glyphs used with their
-/// advances in 1/1000 em.
+/// Lines of text, wrapped at spaces to `width` at `size` (a word still too wide shrunk,
+/// to 3 pt at least), set bottom-up from `y`, centred on the box: content, and the
+/// glyphs used with their advances in 1/1000 em.
 pub fn text_lines(
     face: &Face,
     lines: &[String],
@@ -123,6 +123,35 @@ pub fn text_lines(
     size: f32,
 ) -> (String, Vec<(u16, f32)>) {
     let upem = face.units_per_em();
+    // A line too wide at `size` wraps at spaces first (a long agency name over two or
+    // three lines); only a word wider than the box shrinks.
+    let em = |t: &str| -> f32 {
+        t.chars()
+            .map(|c| {
+                face.glyph_advance_units(face.glyph_id(c).unwrap_or(0))
+                    .unwrap_or(0) as f32
+            })
+            .sum::<f32>()
+            / upem
+    };
+    let mut wrapped: Vec<String> = Vec::new();
+    for line in lines {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if !current.is_empty() && em(&candidate) * size > width {
+                wrapped.push(std::mem::replace(&mut current, word.to_string()));
+            } else {
+                current = candidate;
+            }
+        }
+        wrapped.push(current);
+    }
+    let lines = &wrapped;
     let mut used = Vec::new();
     let mut content = String::from("q 0 g BT\n");
     let mut baseline = y + 1.0;
@@ -228,4 +257,31 @@ pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [
         Object::Dictionary(cid),
         Object::Dictionary(t0),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long agency name wraps into lines that fit the seal's box at the given size,
+    /// every word kept, the time line last.
+    #[test]
+    fn a_long_agency_name_wraps_inside_the_box() {
+        let face = face().unwrap();
+        let name = "Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh Bà Rịa - Vũng Tàu";
+        let lines = [name.to_string(), "2026-12-01T09:30:00+07:00".to_string()];
+        let (content, _) = text_lines(face, &lines, 0.0, 0.0, 54.0, 6.0);
+        let shown: Vec<&str> = content.lines().filter(|l| l.contains(" Tf ")).collect();
+        assert!(shown.len() >= 4, "{content}");
+        // Every line at 6 pt but the time (one 25-character word, shrunk to fit).
+        assert!(
+            shown[1..].iter().all(|l| l.starts_with("/F1 6 Tf")),
+            "{content}"
+        );
+        // Each line starts inside the box: centred lines of at most its width.
+        for l in &shown {
+            let x: f32 = l.split_whitespace().nth(7).unwrap().parse().unwrap();
+            assert!(x >= -0.01, "{l}");
+        }
+    }
 }
