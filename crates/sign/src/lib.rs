@@ -250,13 +250,17 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
             "Im1", pic.width, pic.height, 0.0, 0.0, w, h,
         ));
     }
-    if agency {
-        // Phụ lục I: the agency's name and the time, ISO 8601 with the offset.
+    // Phụ lục I: the agency's signature shows its name and the time, ISO 8601 with the
+    // offset. A person's signature shows its image; without one, the signer's name and
+    // the time, so that a signed field is never blank on paper.
+    if agency || req.image.is_none() {
         let face = appearance::face()?;
-        let lines = vec![
-            me.organisation.clone(),
-            time::iso(req.time, time::VN_OFFSET),
-        ];
+        let who = if agency {
+            &me.organisation
+        } else {
+            &me.subject
+        };
+        let lines = vec![who.clone(), time::iso(req.time, time::VN_OFFSET)];
         let (text, used) = appearance::text_lines(face, &lines, 0.0, 0.0, w, 6.0);
         content.push_str(&text);
         let ids = [alloc(), alloc(), alloc(), alloc()];
