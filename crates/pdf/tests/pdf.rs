@@ -231,8 +231,10 @@ fn metadata_and_language() {
     assert_eq!(text(b"Creator"), PRODUCER);
     assert_eq!(text(b"Producer"), PRODUCER);
     let date = info.get(b"CreationDate").unwrap().as_str().unwrap();
-    assert!(
-        date.starts_with(b"D:20240206"),
+    // The document's day, at its midnight in Vietnam (UTC+7).
+    assert_eq!(
+        date,
+        b"D:20240206000000+07'00'",
         "{}",
         String::from_utf8_lossy(date)
     );
