@@ -193,6 +193,25 @@ fn ky(args: &[&str], envs: &[(&str, &str)]) -> Output {
 
 const PW: (&str, &str) = ("VANBAN_P12_PASSWORD", "matkhau");
 
+/// `pyhanko sign validate` of `pdf`, trusting the test's CA in `dir`.
+fn validate(pyhanko: &str, dir: &Path, pdf: &Path) -> Output {
+    Command::new(pyhanko)
+        .args(["sign", "validate", "--trust-replace", "--trust"])
+        .arg(dir.join("ca.pem"))
+        .arg(pdf)
+        .output()
+        .unwrap()
+}
+
+/// `o` is a refusal (exit 1) saying `says` in Vietnamese only, and wrote nothing at `out`.
+fn assert_refused(o: &Output, says: &str, what: &str, out: &Path) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+    assert!(err.contains(says), "{what}: «{err}» lacks «{says}»");
+    assert!(english_words(&err).is_empty(), "{what}: {err}");
+    assert!(!out.exists(), "{what} wrote {out:?}");
+}
+
 /// Signs `field` of `input` with the test's `key` (.p12 in `dir`) and `image`, into `out`.
 fn ky_p12(dir: &Path, input: &Path, key: &str, field: &str, image: &str, out: &Path) -> Output {
     let (key, image) = (dir.join(key), dir.join(image));
@@ -291,12 +310,7 @@ fn signer_then_agency_both_valid_and_still_pdfa() {
     }
 
     if let Some(p) = pyhanko("signer_then_agency_both_valid_and_still_pdfa") {
-        let o = Command::new(&p)
-            .args(["sign", "validate", "--trust-replace", "--trust"])
-            .arg(dir.join("ca.pem"))
-            .arg(&s2)
-            .output()
-            .unwrap();
+        let o = validate(&p, &dir, &s2);
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(o.status.success(), "{out}{}", stderr(&o));
         for field in ["ky.nguoi-ky", "dau.co-quan"] {
@@ -320,12 +334,7 @@ fn signer_then_agency_both_valid_and_still_pdfa() {
         "{verdicts:?}"
     );
     if let Some(p) = pyhanko("signer_then_agency_both_valid_and_still_pdfa") {
-        let o = Command::new(&p)
-            .args(["sign", "validate", "--trust-replace", "--trust"])
-            .arg(dir.join("ca.pem"))
-            .arg(&tampered)
-            .output()
-            .unwrap();
+        let o = validate(&p, &dir, &tampered);
         assert!(!o.status.success(), "pyhanko accepted a changed file");
     }
 }
@@ -540,12 +549,7 @@ fn signs_with_a_pkcs11_token() {
     let signed = verdicts.iter().find(|v| v.0 == "ky.nguoi-ky").unwrap();
     assert!(signed.1 && signed.2, "{verdicts:?}");
     if let Some(p) = pyhanko("signs_with_a_pkcs11_token") {
-        let o = Command::new(&p)
-            .args(["sign", "validate", "--trust-replace", "--trust"])
-            .arg(dir.join("ca.pem"))
-            .arg(&out)
-            .output()
-            .unwrap();
+        let o = validate(&p, &dir, &out);
         let text = String::from_utf8_lossy(&o.stdout);
         assert!(
             o.status.success() && text.contains("ky.nguoi-ky") && text.contains(":INTACT:TRUSTED"),
@@ -605,11 +609,7 @@ fn ky_reads_only_regular_files() {
             .env("VANBAN_P12_PASSWORD", "x")
             .output()
             .unwrap();
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("không phải tệp thường"), "{args:?}: {err}");
-        assert!(english_words(&err).is_empty(), "{err}");
-        assert!(!out.exists());
+        assert_refused(&o, "không phải tệp thường", &format!("{args:?}"), &out);
     }
 }
 
@@ -656,14 +656,7 @@ fn broken_inputs_are_refused_in_vietnamese() {
     ];
     for (input, key, image, says) in cases {
         let o = ky_p12(&dir, input, key, "ky.nguoi-ky", image, &out);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(1), "{input:?} {key} {image}: {err}");
-        assert!(
-            err.contains(says),
-            "{input:?} {key} {image}: «{err}» lacks «{says}»"
-        );
-        assert!(english_words(&err).is_empty(), "{err}");
-        assert!(!out.exists());
+        assert_refused(&o, says, &format!("{input:?} {key} {image}"), &out);
     }
 }
 
@@ -695,9 +688,11 @@ fn the_output_is_checked_and_encrypted_files_refused() {
         (link.clone(), "vanban không ghi qua liên kết"),
     ] {
         let o = ky_p12(&dir, &pdf, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &out);
+        // The FIFO and the link are still there, untouched: no `assert_refused`.
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{out:?}: {err}");
         assert!(err.contains(says), "{out:?}: «{err}» lacks «{says}»");
+        assert!(english_words(&err).is_empty(), "{out:?}: {err}");
     }
     assert!(
         std::fs::symlink_metadata(&link)
