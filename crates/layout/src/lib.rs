@@ -152,11 +152,17 @@ pub struct Para {
 }
 
 /// Who signs in the room above a name line: the signer's field `ky.<id>`, and the
-/// agency's field `dau.<seal>` when `seal` is not empty (markup `id:`/`seal:`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// agency's field `dau.<seal>` when `seal` is not empty (markup `id:`/`seal:`), with the
+/// profile's geometry of the two fields.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignPlace {
     pub id: String,
     pub seal: String,
+    /// Share of the signer's field the seal's covers, on its left (`sign.seal_overlap`).
+    pub seal_overlap: f32,
+    /// The signer's field at most this many times as wide as high
+    /// (`sign.signature_max_aspect`).
+    pub max_aspect: f32,
 }
 
 impl Para {

@@ -592,6 +592,8 @@ impl Lowerer<'_> {
                 p.sign = Some(crate::SignPlace {
                     id: col.id.clone(),
                     seal: col.seal.clone(),
+                    seal_overlap: sp.seal_overlap,
+                    max_aspect: sp.signature_max_aspect,
                 });
             }
             out.push(p);

@@ -185,6 +185,11 @@ pub struct SignProfile {
     pub space_before_pt: f32,
     /// Vertical space between rows of the signature grid.
     pub grid_row_gap_pt: f32,
+    /// Share of the signer's PDF signature field that the agency's (seal) field covers,
+    /// on its left (Nghị định 30, Phụ lục I: about a third).
+    pub seal_overlap: f32,
+    /// The signer's field is at most this many times as wide as it is high.
+    pub signature_max_aspect: f32,
 }
 
 impl SignProfile {
@@ -298,6 +303,13 @@ impl Profile {
         }
         if self.headings.len() != 3 {
             return Err("hồ sơ thể thức cần đúng 3 cấp tiêu đề (headings)".into());
+        }
+        let sp = &self.sign;
+        if !(0.0 < sp.seal_overlap && sp.seal_overlap < 1.0) || sp.signature_max_aspect < 1.0 {
+            return Err(
+                "sign.seal_overlap phải ở giữa 0 và 1, sign.signature_max_aspect ít nhất là 1"
+                    .into(),
+            );
         }
         // Word stores sizes in half-points and spacing in twips; a value between those
         // steps would be rounded in the DOCX but not in the PDF, and their lines differ.

@@ -44,10 +44,11 @@ pub struct SignatureSlot {
 /// The signature slots of a name line, in the cell's coordinates (y down): the signer's
 /// field between `above` (the bottom of the line before the name) and `name_top`, and,
 /// when the place has a seal, a square agency field whose right part overlaps the left
-/// third of the signer's field (Phụ lục I: the seal covers about a third of the signature,
-/// on the left). A signature image is wider than tall: the signer's field is at most 2.5
-/// times as wide as high. Both stay inside the cell (`x`, `width`), so that they never
-/// reach a neighbouring cell's text, and are centred in it together.
+/// `seal_overlap` of the signer's field (Phụ lục I: about a third, on the left). A
+/// signature image is wider than tall: the signer's field is at most `max_aspect` times
+/// as wide as high. Both stay inside the cell (`x`, `width`), so that they never reach a
+/// neighbouring cell's text, and are centred in it together. The seal's comes after the
+/// signer's: annotations draw in order, and the seal covers the signature.
 pub(crate) fn column_slots(
     place: &SignPlace,
     x: f32,
@@ -59,42 +60,34 @@ pub(crate) fn column_slots(
     if place.id.is_empty() || height <= 0.0 || width <= 0.0 {
         return Vec::new();
     }
-    // The seal after the signature: annotations draw in order, and the seal covers the
-    // signature (Phụ lục I).
-    let mut seal = None;
-    let signer = if place.seal.is_empty() {
-        let w = width.min(2.5 * height);
-        Slot {
-            name: format!("{SIGNER_PREFIX}{}", place.id),
-            x: x + (width - w) / 2.0,
-            y: above,
-            width: w,
-            height,
-        }
-    } else {
-        // The seal's side: the room's height, or half the cell when the cell is narrow;
-        // the signer's width w then makes the pair (2w/3 + side) fit the cell.
-        let side = height.min(width / 2.0);
-        let w = (2.5 * height).min(1.5 * (width - side));
-        let left = x + (width - (side + 2.0 * w / 3.0)) / 2.0;
-        seal = Some(Slot {
-            name: format!("{AGENCY_PREFIX}{}", place.seal),
-            x: left,
-            y: above + (height - side) / 2.0,
-            width: side,
-            height: side,
-        });
-        Slot {
-            name: format!("{SIGNER_PREFIX}{}", place.id),
-            x: left + side - w / 3.0,
-            y: above,
-            width: w,
-            height,
-        }
+    let signer = |x: f32, w: f32| Slot {
+        name: format!("{SIGNER_PREFIX}{}", place.id),
+        x,
+        y: above,
+        width: w,
+        height,
     };
-    let mut out = vec![Item::Slot(signer)];
-    out.extend(seal.map(Item::Slot));
-    out
+    if place.seal.is_empty() {
+        let w = width.min(place.max_aspect * height);
+        return vec![Item::Slot(signer(x + (width - w) / 2.0, w))];
+    }
+    // The seal's side: the room's height, or half the cell when the cell is narrow; the
+    // signer's width w then makes the pair (side + w × (1 − overlap)) fit the cell.
+    let overlap = place.seal_overlap;
+    let side = height.min(width / 2.0);
+    let w = (place.max_aspect * height).min((width - side) / (1.0 - overlap));
+    let left = x + (width - (side + (1.0 - overlap) * w)) / 2.0;
+    let seal = Slot {
+        name: format!("{AGENCY_PREFIX}{}", place.seal),
+        x: left,
+        y: above + (height - side) / 2.0,
+        width: side,
+        height: side,
+    };
+    vec![
+        Item::Slot(signer(left + side - overlap * w, w)),
+        Item::Slot(seal),
+    ]
 }
 
 /// Every slot of a laid-out document, page by page.
