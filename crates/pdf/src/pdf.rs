@@ -181,9 +181,9 @@ fn iso_date(s: &str) -> Result<Option<OffsetDateTime>, PdfError> {
             second: 0,
             millisecond: 0,
         },
-        // The document's date is a day in Vietnam: its midnight there (UTC+7).
+        // The document's date is a day in Vietnam: its midnight there.
         Offset {
-            hours: 7,
+            hours: vanban_viet::UTC_OFFSET_HOURS,
             minutes: 0,
             seconds: 0,
             milliseconds: 0,
@@ -554,13 +554,14 @@ fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, 
         dict.remove(b"ModDate");
     } else {
         // printpdf writes the date's clock time as given but always with +00'00': the
-        // offset of `iso_date` (Vietnam, UTC+7) is put back here, before the XMP copies it.
+        // offset of `iso_date` (Vietnam's) is put back here, before the XMP copies it.
+        let offset = format!("{:+03}'00'", vanban_viet::UTC_OFFSET_HOURS);
         for key in [&b"CreationDate"[..], b"ModDate"] {
             if let Ok(Object::String(v, _)) = dict.get_mut(key)
                 && v.ends_with(b"+00'00'")
             {
                 let n = v.len();
-                v[n - 7..].copy_from_slice(b"+07'00'");
+                v[n - 7..].copy_from_slice(offset.as_bytes());
             }
         }
     }

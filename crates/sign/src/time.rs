@@ -1,8 +1,8 @@
 //! Signing times: seconds since 1970 shown in Vietnam's time (+07:00, no daylight saving),
 //! as Phụ lục I shows them (ISO 8601) and as PDF dates.
 
-/// Vietnam's offset from UTC, in seconds.
-pub const VN_OFFSET: i64 = 7 * 3600;
+/// Vietnam's offset from UTC, in seconds (`vanban_viet::UTC_OFFSET_HOURS`).
+pub const VN_OFFSET: i64 = vanban_viet::UTC_OFFSET_HOURS as i64 * 3600;
 
 /// (year, month, day, hour, minute, second) of `secs` at `offset`.
 fn civil(secs: i64, offset: i64) -> (i64, i64, i64, i64, i64, i64) {

@@ -5,6 +5,10 @@
 
 use std::fmt;
 
+/// Vietnam's offset from UTC in hours (UTC+7, no daylight saving): a document's date is a
+/// day there, and signing times are shown there.
+pub const UTC_OFFSET_HOURS: i8 = 7;
+
 /// A valid Gregorian calendar date. Fields are private so that every `Date` exists
 /// on the calendar; build one with [`Date::new`] or [`Date::parse_iso`].
 ///

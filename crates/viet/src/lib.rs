@@ -24,8 +24,8 @@ pub use alphabet::alphabet_letter;
 pub use case::{ToneStyle, lower, nfc, sentence_case, tone_style, upper};
 pub use collate::{CollationKey, collate_key, compare, compare_people, sort, sort_people};
 pub use date::{
-    Date, DateError, DateStyle, Session, header_date_line, long_date, news_date, news_lead_date,
-    running_date, year_of,
+    Date, DateError, DateStyle, Session, UTC_OFFSET_HOURS, header_date_line, long_date, news_date,
+    news_lead_date, running_date, year_of,
 };
 pub use docnum::{NUMBER_BLANK, NumberStyle, number_line, type_abbr};
 pub use number::{decimal, group_thousands, money, percent};
