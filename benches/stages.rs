@@ -23,12 +23,7 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let engine = Engine {
-        templates: Templates::load(None).unwrap(),
-        template_dir: None,
-        fonts: Fonts::embedded(),
-        anh_dir: None,
-    };
+    let engine = Engine::builtin();
     let (loaded, _) = load_str("kontum-2024.yaml", RECORD.to_string()).unwrap();
     let profile = Profile::builtin(&loaded.record.the_thuc).unwrap();
     let view = context::build(&loaded.record, profile);

@@ -133,6 +133,19 @@ pub struct Engine {
     pub anh_dir: Option<PathBuf>,
 }
 
+impl Engine {
+    /// The built-in templates and fonts, no template or picture folder: what tests,
+    /// benches and a default run use.
+    pub fn builtin() -> Engine {
+        Engine {
+            templates: Templates::load(None).expect("the built-in templates compile"),
+            template_dir: None,
+            fonts: Fonts::embedded(),
+            anh_dir: None,
+        }
+    }
+}
+
 /// A rendered file, not yet written.
 pub struct Rendered {
     pub name: String,

@@ -9,16 +9,10 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vanban::record::load::load_str;
 use vanban::render::{Engine, Format, Request, load_checked};
-use vanban::templates::Templates;
 use vanban_viet::{ToneStyle, tone_style, upper};
 
 fn engine() -> Engine {
-    Engine {
-        templates: Templates::load(None).unwrap(),
-        template_dir: None,
-        fonts: vanban_font::Fonts::embedded(),
-        anh_dir: None,
-    }
+    Engine::builtin()
 }
 
 /// Text as the documents show it: NFC, old tone-mark style, line breaks as spaces, trimmed.

@@ -76,6 +76,28 @@ async fn shot(c: &Client, name: &str) {
 }
 
 /// Polls a JavaScript expression until it is truthy; returns its value.
+/// Sends `keys` to whatever has the focus (WebDriver key codes: "\u{e004}" Tab,
+/// "\u{e007}" Enter).
+async fn press(c: &Client, keys: &str) {
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+/// Focuses the element of `selector` (a `querySelector` string), then sends `keys`.
+async fn focus_and_press(c: &Client, selector: &str, keys: &str) {
+    c.execute(
+        &format!("document.querySelector('{selector}').focus()"),
+        vec![],
+    )
+    .await
+    .unwrap();
+    press(c, keys).await;
+}
+
 async fn wait_js(c: &Client, expr: &str, what: &str) -> Json {
     let until = Instant::now() + Duration::from_secs(20);
     loop {
@@ -378,12 +400,7 @@ async fn a_record_made_checked_previewed_downloaded_and_kept_in_the_browser() {
         .unwrap();
     let mut seen = std::collections::HashSet::new();
     for _ in 0..(controls.len() * 2 + 40) {
-        c.active_element()
-            .await
-            .unwrap()
-            .send_keys("\u{e004}")
-            .await
-            .unwrap();
+        press(&c, "\u{e004}").await;
         let id = c
             .execute("return document.activeElement.id", vec![])
             .await
@@ -400,31 +417,9 @@ async fn a_record_made_checked_previewed_downloaded_and_kept_in_the_browser() {
     // Space and Enter activate buttons.
     let count =
         "document.querySelectorAll('[data-path^=\"giao_uoc.noi_dung[\"]:is(textarea)').length";
-    c.execute(
-        "document.querySelector('button[data-them=\"giao_uoc.noi_dung\"]').focus()",
-        vec![],
-    )
-    .await
-    .unwrap();
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys(" ")
-        .await
-        .unwrap();
+    focus_and_press(&c, "button[data-them=\"giao_uoc.noi_dung\"]", " ").await;
     wait_js(&c, &format!("{count} === 3"), "Space added a content").await;
-    c.execute(
-        "document.querySelector('button[aria-label=\"Xóa Nội dung 3\"]').focus()",
-        vec![],
-    )
-    .await
-    .unwrap();
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{e007}")
-        .await
-        .unwrap();
+    focus_and_press(&c, "button[aria-label=\"Xóa Nội dung 3\"]", "\u{e007}").await;
     wait_js(&c, &format!("{count} === 2"), "Enter removed it").await;
 
     // Rows pasted from Excel become members (ids made from the names when missing).
@@ -551,15 +546,7 @@ async fn a_record_made_checked_previewed_downloaded_and_kept_in_the_browser() {
         "the offer of the draft",
     )
     .await;
-    c.execute("document.getElementById('khoi-phuc').focus()", vec![])
-        .await
-        .unwrap();
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{e007}")
-        .await
-        .unwrap();
+    focus_and_press(&c, "#khoi-phuc", "\u{e007}").await;
     wait_js(
         &c,
         "document.getElementById('f-hoi_nghi-0-dia_diem').value === 'Nơi chưa lưu'",

@@ -15,16 +15,10 @@ use vanban::lint;
 use vanban::record::check::check;
 use vanban::record::load::{Loaded, load_str};
 use vanban::render::{Engine, Format, Request};
-use vanban::templates::Templates;
 use vanban_model::Document;
 
 fn engine() -> Engine {
-    Engine {
-        templates: Templates::load(None).unwrap(),
-        template_dir: None,
-        fonts: vanban_font::Fonts::embedded(),
-        anh_dir: None,
-    }
+    Engine::builtin()
 }
 
 fn load(name: &str, yaml: &str) -> Result<(Loaded, Vec<Problem>), Vec<Problem>> {

@@ -10,7 +10,6 @@ use std::io::Read;
 
 use vanban::record::load::load_str;
 use vanban::render::{Engine, Request};
-use vanban::templates::Templates;
 use vanban_font::Fonts;
 use vanban_model::{Block, Document, Profile};
 use vanban_pdf::layout::{Item, Layout, Text, layout};
@@ -108,12 +107,7 @@ fn record(profile: &str, place: &str, parents: &[&str]) -> vanban::record::load:
 }
 
 fn engine() -> Engine {
-    Engine {
-        templates: Templates::load(None).unwrap(),
-        template_dir: None,
-        fonts: Fonts::embedded(),
-        anh_dir: None,
-    }
+    Engine::builtin()
 }
 
 fn documents(l: &vanban::record::load::Loaded) -> Vec<(String, Document)> {

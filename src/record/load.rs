@@ -93,29 +93,28 @@ fn load_text(file: &str, text: &Arc<str>) -> Result<(Loaded, Vec<Problem>), Vec<
     // cryptic), and libyaml refuses control characters but says only "at position N" (a
     // byte offset): find each, one per line, by line and column.
     for (i, line) in src.lines().enumerate() {
-        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-        if let Some(col) = indent.find('\t') {
+        // Columns count characters, as every other position does.
+        let at = |col: usize| {
+            Some(Pos {
+                line: i + 1,
+                col: col + 1,
+            })
+        };
+        if let Some(col) = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .position(|c| c == '\t')
+        {
             problems.push(
-                Problem::error(
-                    file,
-                    Some(Pos {
-                        line: i + 1,
-                        col: col + 1,
-                    }),
-                    "",
-                    "dòng thụt vào bằng phím Tab",
-                )
-                .with_hint("YAML chỉ cho thụt dòng bằng dấu cách; thay Tab bằng 2 dấu cách"),
+                Problem::error(file, at(col), "", "dòng thụt vào bằng phím Tab")
+                    .with_hint("YAML chỉ cho thụt dòng bằng dấu cách; thay Tab bằng 2 dấu cách"),
             );
         }
         if let Some((col, c)) = line.chars().enumerate().find(|(_, c)| forbidden(*c)) {
             problems.push(
                 Problem::error(
                     file,
-                    Some(Pos {
-                        line: i + 1,
-                        col: col + 1,
-                    }),
+                    at(col),
                     "",
                     format!(
                         "có ký tự điều khiển không in được (mã U+{:04X})",
