@@ -107,7 +107,9 @@ pub struct Khoi {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct ThanhVien {
-    /// Short id the rest of the record refers to, e.g. `tct`.
+    /// Short id the rest of the record refers to, e.g. `tct`; no period (it names the
+    /// pledge's PDF signature fields `ky.<id>`, `dau.<id>`).
+    #[schemars(regex(pattern = r"^[^.]*$"))]
     pub id: String,
     /// Full name, e.g. "Trường Chính trị tỉnh".
     pub ten: String,
