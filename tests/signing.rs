@@ -297,6 +297,27 @@ fn signer_then_agency_both_valid_and_still_pdfa() {
         "the agency's signature must cover the whole file: {verdicts:?}"
     );
 
+    // The agency's text can be read back (its font maps glyphs to characters): the signing
+    // time in ISO 8601 with +07:00, and the agency's name once more than before.
+    if have_poppler("signer_then_agency_both_valid_and_still_pdfa") {
+        let (before, after) = (pdf_pages(&s1).join(" "), pdf_pages(&s2).join(" "));
+        let time = after
+            .split_whitespace()
+            .find(|w| w.ends_with("+07:00"))
+            .unwrap_or_else(|| panic!("no signing time in the text: {after}"));
+        let b = time.as_bytes();
+        assert!(
+            time.len() == 25 && b[4] == b'-' && b[10] == b'T' && b[13] == b':',
+            "{time}"
+        );
+        let name = "Ủy ban nhân dân tỉnh Kon Tum";
+        assert_eq!(
+            after.matches(name).count(),
+            before.matches(name).count() + 1,
+            "{after}"
+        );
+    }
+
     if need(
         Tool::PdfaCheck,
         "signer_then_agency_both_valid_and_still_pdfa",

@@ -113,7 +113,7 @@ pub fn face() -> Result<&'static Face, SignError> {
 
 /// Lines of text, wrapped at spaces to `width` at `size` (a word still too wide shrunk,
 /// to 3 pt at least), set bottom-up from `y`, centred on the box: content, and the
-/// glyphs used with their advances in 1/1000 em.
+/// glyphs used.
 pub fn text_lines(
     face: &Face,
     lines: &[String],
@@ -121,7 +121,7 @@ pub fn text_lines(
     y: f32,
     width: f32,
     size: f32,
-) -> (String, Vec<(u16, f32)>) {
+) -> (String, Vec<Glyph>) {
     let upem = face.units_per_em();
     // A line too wide at `size` wraps at spaces first (a long agency name over two or
     // three lines); only a word wider than the box shrinks.
@@ -156,22 +156,22 @@ pub fn text_lines(
     let mut content = String::from("q 0 g BT\n");
     let mut baseline = y + 1.0;
     for line in lines.iter().rev() {
-        let glyphs: Vec<(u16, f32)> = line
+        let glyphs: Vec<Glyph> = line
             .chars()
-            .map(|c| {
-                let g = face.glyph_id(c).unwrap_or(0);
-                let adv = face.glyph_advance_units(g).unwrap_or(0) as f32 * 1000.0 / upem;
-                (g, adv)
+            .map(|ch| {
+                let id = face.glyph_id(ch).unwrap_or(0);
+                let advance = face.glyph_advance_units(id).unwrap_or(0) as f32 * 1000.0 / upem;
+                Glyph { id, advance, ch }
             })
             .collect();
-        let em: f32 = glyphs.iter().map(|g| g.1).sum::<f32>() / 1000.0;
+        let em: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() / 1000.0;
         let s = if em * size > width {
             (width / em).max(3.0)
         } else {
             size
         };
         let w = em * s;
-        let hexed: String = glyphs.iter().map(|(g, _)| format!("{g:04X}")).collect();
+        let hexed: String = glyphs.iter().map(|g| format!("{:04X}", g.id)).collect();
         use crate::pdf::real;
         let _ = std::fmt::Write::write_fmt(
             &mut content,
@@ -186,14 +186,50 @@ pub fn text_lines(
         used.extend(glyphs);
     }
     content.push_str("ET Q\n");
-    used.sort_by_key(|g| g.0);
-    used.dedup_by_key(|g| g.0);
+    used.sort_by_key(|g| g.id);
+    used.dedup_by_key(|g| g.id);
     (content, used)
 }
 
-/// The Type0 font objects for the face: (font file, descriptor, CID font, Type0), each to
-/// be given an id in this order; `ids` are those four ids.
-pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [Object; 4] {
+/// A glyph of the agency's text: its id, its advance in 1/1000 em, and the character it
+/// shows (for the font's ToUnicode map, so that the text can be copied and searched).
+#[derive(Clone, Copy, Debug)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: f32,
+    pub ch: char,
+}
+
+/// The ToUnicode CMap of the used glyphs (ISO 32000-1 §9.10.3): without it, a reader
+/// that extracts the text of a signed file gets glyph ids instead of the agency's name.
+fn to_unicode(used: &[Glyph]) -> Vec<u8> {
+    let mut m = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    // At most 100 entries per bfchar block (the CMap format's limit).
+    for chunk in used.chunks(100) {
+        m.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for g in chunk {
+            let mut units = [0u16; 2];
+            let hex: String =
+                g.ch.encode_utf16(&mut units)
+                    .iter()
+                    .map(|u| format!("{u:04X}"))
+                    .collect();
+            m.push_str(&format!("<{:04X}> <{hex}>\n", g.id));
+        }
+        m.push_str("endbfchar\n");
+    }
+    m.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    m.into_bytes()
+}
+
+/// The Type0 font objects for the face: (font file, descriptor, CID font, Type0, ToUnicode),
+/// each to be given an id in this order; `ids` are those five ids.
+pub fn font_objects(face: &Face, used: &[Glyph], ids: [(u32, u16); 5]) -> [Object; 5] {
     let data = face.data();
     let mut ff = Dictionary::new();
     ff.set("Length1", data.len() as i64);
@@ -226,9 +262,9 @@ pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [
     fd.set("StemV", 80);
     fd.set("FontFile2", Object::Reference(ids[0]));
     let mut w = Vec::new();
-    for (g, adv) in used {
-        w.push(Object::Integer(*g as i64));
-        w.push(Object::Array(vec![Object::Real(*adv)]));
+    for g in used {
+        w.push(Object::Integer(g.id as i64));
+        w.push(Object::Array(vec![Object::Real(g.advance)]));
     }
     let mut cid = Dictionary::new();
     cid.set("Type", "Font");
@@ -251,11 +287,16 @@ pub fn font_objects(face: &Face, used: &[(u16, f32)], ids: [(u32, u16); 4]) -> [
     t0.set("BaseFont", name);
     t0.set("Encoding", "Identity-H");
     t0.set("DescendantFonts", vec![Object::Reference(ids[2])]);
+    t0.set("ToUnicode", Object::Reference(ids[4]));
+    let mut tu = Dictionary::new();
+    tu.set("Filter", "FlateDecode");
+    let cmap = Stream::new(tu, deflate(&to_unicode(used)));
     [
         Object::Stream(file),
         Object::Dictionary(fd),
         Object::Dictionary(cid),
         Object::Dictionary(t0),
+        Object::Stream(cmap),
     ]
 }
 

@@ -263,7 +263,7 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
         let lines = vec![who.clone(), time::iso(req.time, time::VN_OFFSET)];
         let (text, used) = appearance::text_lines(face, &lines, 0.0, 0.0, w, 6.0);
         content.push_str(&text);
-        let ids = [alloc(), alloc(), alloc(), alloc()];
+        let ids = [alloc(), alloc(), alloc(), alloc(), alloc()];
         for (id, o) in ids.iter().zip(appearance::font_objects(face, &used, ids)) {
             put(&mut objects, *id, &o);
         }
