@@ -345,6 +345,25 @@ fn signing_doc_quotes_the_sidecar() {
         .find(|e| e["name"] == quoted["name"])
         .unwrap_or_else(|| panic!("no {} in {sidecar}", quoted["name"]));
     assert_eq!(entry, &quoted);
+    // The seal field's size it states (a square, "54 point, khoảng 19 mm").
+    let seal = sidecar["o_ky"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "dau.co-quan")
+        .unwrap();
+    let r: Vec<f64> = (0..4).map(|i| seal["rect"][i].as_f64().unwrap()).collect();
+    let (w, h) = (r[2] - r[0], r[3] - r[1]);
+    assert!((w - h).abs() < 0.02, "{seal}");
+    let stated = format!(
+        "{} point, khoảng {} mm",
+        h.round(),
+        (h / 72.0 * 25.4).round()
+    );
+    assert!(
+        doc.replace("\n  ", " ").contains(&stated),
+        "docs/signing.md should say {stated}"
+    );
     // The table of fields per document.
     for (file, names) in [
         ("to-trinh", &["ky.nguoi-ky", "dau.co-quan"][..]),
