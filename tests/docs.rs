@@ -1,5 +1,6 @@
 //! docs/markup.md stays true to the code: its table of blocks is the markup parser's list,
-//! and its table of filters and functions is what the templates register.
+//! and its table of filters and functions is what the templates register. docs/profiles.md
+//! names every key the shipped profiles have.
 
 mod common;
 
@@ -69,4 +70,47 @@ fn markup_doc_lists_every_registered_filter_and_function() {
         documented, registered,
         "docs/markup.md «Filters and functions» vs register_filter/register_function"
     );
+}
+
+/// Every key of every shipped profile (profiles/*.yaml) is named, in backticks, in
+/// docs/profiles.md: a field added to a profile is documented.
+#[test]
+fn profiles_doc_names_every_profile_key() {
+    fn keys(v: &serde_yaml::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_yaml::Value::Mapping(m) => {
+                for (k, v) in m {
+                    if let Some(k) = k.as_str() {
+                        out.insert(k.to_string());
+                    }
+                    keys(v, out);
+                }
+            }
+            serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let doc = std::fs::read_to_string(root().join("docs/profiles.md")).unwrap();
+    // The words inside backticks, split at what is not part of a key.
+    let named: std::collections::BTreeSet<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .flat_map(|code| code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')))
+        .collect();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("profiles")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut all = std::collections::BTreeSet::new();
+        keys(&value, &mut all);
+        let missing: Vec<&String> = all.iter().filter(|k| !named.contains(k.as_str())).collect();
+        assert!(missing.is_empty(), "{}: {missing:?}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 2, "only {checked} profiles");
 }
