@@ -261,7 +261,12 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
             &me.subject
         };
         let lines = vec![who.clone(), time::iso(req.time, time::VN_OFFSET)];
-        let (text, used) = appearance::text_lines(face, &lines, 0.0, 0.0, w, 6.0);
+        let [bx, by, bw, _] = if agency {
+            text_box(field, &fields)
+        } else {
+            [0.0, 0.0, w, h]
+        };
+        let (text, used) = appearance::text_lines(face, &lines, bx, by, bw, 6.0);
         content.push_str(&text);
         let ids = [alloc(), alloc(), alloc(), alloc(), alloc()];
         for (id, o) in ids.iter().zip(appearance::font_objects(face, &used, ids)) {
@@ -386,6 +391,33 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
     })
 }
 
+/// Where an agency's text goes in its field, in the field's own coordinates
+/// (`[x, y, width, height]`): the seal field is larger than the room above the name and
+/// covers the role and name lines (a seal's real size), so the text keeps to the part of
+/// that room left of the signer's field on the same page, where it covers neither the
+/// document's text nor the signature. Without such a signer's field (a file vanban did not
+/// make), or with too little room, the field's bottom.
+fn text_box(seal: &pdf::Field, fields: &[pdf::Field]) -> [f32; 4] {
+    let [llx, lly, urx, ury] = seal.rect;
+    let whole = [0.0, 0.0, urx - llx, (ury - lly).min(24.0)];
+    let Some(signer) = fields.iter().find(|f| {
+        f.name.starts_with("ky.")
+            && f.page == seal.page
+            && f.rect[0] > llx
+            && f.rect[0] < urx
+            && f.rect[1] < ury
+            && f.rect[3] > lly
+    }) else {
+        return whole;
+    };
+    let (bottom, top) = (signer.rect[1].max(lly), signer.rect[3].min(ury));
+    let width = signer.rect[0] - llx;
+    if width < 24.0 || top - bottom < 18.0 {
+        return whole;
+    }
+    [0.0, bottom - lly, width, top - bottom]
+}
+
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     hay[from..]
         .windows(needle.len())
@@ -397,4 +429,33 @@ fn utf16(s: &str) -> Vec<u8> {
     let mut v = vec![0xFE, 0xFF];
     v.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str, page: u32, rect: [f32; 4]) -> pdf::Field {
+        pdf::Field {
+            name: name.into(),
+            id: (1, 0),
+            rect,
+            page: Some((page, 0)),
+            signed: false,
+        }
+    }
+
+    /// The agency's text keeps to the room above the name, left of the signature: the
+    /// Kon Tum proposal's fields.
+    #[test]
+    fn the_agency_text_goes_left_of_the_signature() {
+        let seal = field("dau.co-quan", 7, [328.0, 521.0, 430.0, 623.0]);
+        let signer = field("ky.nguoi-ky", 7, [385.0, 539.0, 520.0, 593.0]);
+        // A signer's field at the same place on another page is not this seal's.
+        let elsewhere = field("ky.khac", 9, [350.0, 539.0, 520.0, 593.0]);
+        let b = text_box(&seal, &[elsewhere.clone(), signer, seal.clone()]);
+        assert_eq!(b, [0.0, 18.0, 57.0, 54.0]);
+        // Without a signer's field over it: the field's bottom.
+        assert_eq!(text_box(&seal, &[elsewhere]), [0.0, 0.0, 102.0, 24.0]);
+    }
 }

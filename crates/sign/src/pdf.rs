@@ -16,6 +16,8 @@ pub struct Field {
     pub name: String,
     pub id: ObjectId,
     pub rect: [f32; 4],
+    /// The page its widget is on (`/P`), when it says.
+    pub page: Option<ObjectId>,
     pub signed: bool,
 }
 
@@ -101,6 +103,7 @@ fn walk(doc: &Document, id: ObjectId, prefix: &str, sig: bool, out: &mut Vec<Fie
         name,
         id,
         rect,
+        page: d.get(b"P").and_then(Object::as_reference).ok(),
         signed: d.has(b"V"),
     });
 }
