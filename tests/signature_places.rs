@@ -87,8 +87,16 @@ fn bbox_lines(pdf: &Path) -> (Vec<(f64, f64)>, Vec<Line>) {
     (pages, lines)
 }
 
-/// For each signature column of the markup with an id: (line before the name, name).
-fn columns(record: &Path, doc: &str) -> BTreeMap<String, (String, String)> {
+/// A signature column of the markup: the line before the name, the name, and all its
+/// shown lines' text.
+struct Column {
+    before: String,
+    name: String,
+    text: String,
+}
+
+/// For each signature column of the markup with an id: its lines.
+fn columns(record: &Path, doc: &str) -> BTreeMap<String, Column> {
     let o = vanban(&["markup", record.to_str().unwrap(), "--doc", doc]);
     assert!(o.status.success(), "{}", stderr(&o));
     let markup = String::from_utf8(o.stdout).unwrap();
@@ -135,7 +143,19 @@ fn columns(record: &Path, doc: &str) -> BTreeMap<String, (String, String)> {
         } else {
             String::new()
         };
-        out.insert(id, (before, shown[n].1.clone()));
+        let text = shown
+            .iter()
+            .map(|l| l.1.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.insert(
+            id,
+            Column {
+                before,
+                name: shown[n].1.clone(),
+                text,
+            },
+        );
     }
     out
 }
@@ -162,7 +182,7 @@ fn check_document(record: &Path, doc: &str, out: &Path) -> Vec<Place> {
     fields.sort();
     assert_eq!(fields, names, "{what}");
     let cols = columns(record, doc);
-    for p in &places {
+    for (i, p) in places.iter().enumerate() {
         let (w, h) = pages[p.page - 1];
         let [llx, lly, urx, ury] = p.rect;
         assert!(
@@ -174,18 +194,26 @@ fn check_document(record: &Path, doc: &str, out: &Path) -> Vec<Place> {
         // In pdftotext's coordinates (y down).
         let (top, bottom) = (h - ury, h - lly);
         let over = |l: &&Line| l.page == p.page && l.x0 < urx && l.x1 > llx;
-        for l in lines.iter().filter(over) {
-            assert!(
-                l.y1 <= top + 1.0 || l.y0 >= bottom - 1.0,
-                "{what}: text «{}» inside field {}",
-                l.text,
-                p.name
-            );
-        }
+        let inside = |l: &&Line| !(l.y1 <= top + 1.0 || l.y0 >= bottom - 1.0);
         let Some(id) = p.name.strip_prefix("ky.") else {
+            // A seal has its real size and covers lines as on paper, but only its own
+            // column's: its signer's field comes just before it.
+            let signer = &places[i - 1].name;
+            let own = &cols[signer.strip_prefix("ky.").unwrap()].text;
+            for l in lines.iter().filter(over).filter(inside) {
+                assert!(
+                    own.contains(&l.text),
+                    "{what}: {} covers «{}», not of its column «{own}»",
+                    p.name,
+                    l.text
+                );
+            }
             continue;
         };
-        let (before, name) = &cols[id];
+        if let Some(l) = lines.iter().filter(over).find(inside) {
+            panic!("{what}: text «{}» inside field {}", l.text, p.name);
+        }
+        let Column { before, name, .. } = &cols[id];
         let above = lines
             .iter()
             .filter(over)
@@ -255,6 +283,13 @@ fn check_document(record: &Path, doc: &str, out: &Path) -> Vec<Place> {
         assert!(
             v > 0.9 * (s.rect[3] - s.rect[1]),
             "{what}: {} beside, not over",
+            a.name
+        );
+        // A seal at least as large as the room it signs in (Phụ lục I: its real size;
+        // the profiles' 36 mm, less only in a narrow grid cell).
+        assert!(
+            a.rect[3] - a.rect[1] >= s.rect[3] - s.rect[1] - 0.01,
+            "{what}: {} smaller than the room",
             a.name
         );
     }
@@ -345,7 +380,7 @@ fn signing_doc_quotes_the_sidecar() {
         .find(|e| e["name"] == quoted["name"])
         .unwrap_or_else(|| panic!("no {} in {sidecar}", quoted["name"]));
     assert_eq!(entry, &quoted);
-    // The seal field's size it states (a square, "54 point, khoảng 19 mm").
+    // The seal field's size it states: the profile's real size, in mm and in points.
     let seal = sidecar["o_ky"]
         .as_array()
         .unwrap()
@@ -354,16 +389,26 @@ fn signing_doc_quotes_the_sidecar() {
         .unwrap();
     let r: Vec<f64> = (0..4).map(|i| seal["rect"][i].as_f64().unwrap()).collect();
     let (w, h) = (r[2] - r[0], r[3] - r[1]);
-    assert!((w - h).abs() < 0.02, "{seal}");
-    let stated = format!(
-        "{} point, khoảng {} mm",
-        h.round(),
-        (h / 72.0 * 25.4).round()
-    );
-    assert!(
-        doc.replace("\n  ", " ").contains(&stated),
-        "docs/signing.md should say {stated}"
-    );
+    assert!((w - h).abs() < 0.1, "{seal}");
+    let profile = std::fs::read_to_string(root().join("profiles/dang.yaml")).unwrap();
+    let mm: f64 = profile
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("seal_size_mm:"))
+        .unwrap()
+        .split('#')
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!((h - mm * 72.0 / 25.4).abs() < 0.1, "{seal}: not {mm} mm");
+    let doc_flat = doc.replace("\n  ", " ");
+    for stated in [format!("mặc định {mm} mm"), format!("{} point", h.round())] {
+        assert!(
+            doc_flat.contains(&stated),
+            "docs/signing.md should say {stated}"
+        );
+    }
     // The table of fields per document.
     for (file, names) in [
         ("to-trinh", &["ky.nguoi-ky", "dau.co-quan"][..]),

@@ -163,6 +163,9 @@ pub struct SignPlace {
     /// The signer's field at most this many times as wide as high
     /// (`sign.signature_max_aspect`).
     pub max_aspect: f32,
+    /// The seal's real size in points (`sign.seal_size_mm`): the agency field's side
+    /// where the cell has room for it.
+    pub seal_side: f32,
 }
 
 impl Para {

@@ -190,6 +190,9 @@ pub struct SignProfile {
     pub seal_overlap: f32,
     /// The signer's field is at most this many times as wide as it is high.
     pub signature_max_aspect: f32,
+    /// The side of the agency's (seal) field, in millimetres: the seal's real size, which
+    /// Phụ lục I wants the seal image shown at.
+    pub seal_size_mm: f32,
 }
 
 impl SignProfile {
@@ -310,6 +313,9 @@ impl Profile {
                 "sign.seal_overlap phải ở giữa 0 và 1, sign.signature_max_aspect ít nhất là 1"
                     .into(),
             );
+        }
+        if !(10.0..=80.0).contains(&sp.seal_size_mm) {
+            return Err("sign.seal_size_mm (cỡ con dấu) phải từ 10 đến 80 mm".into());
         }
         // Word stores sizes in half-points and spacing in twips; a value between those
         // steps would be rounded in the DOCX but not in the PDF, and their lines differ.

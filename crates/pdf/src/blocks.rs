@@ -393,7 +393,8 @@ impl Builder<'_> {
         }
         // A name line's signature places ride with its first line through pagination.
         if let (Some(place), Some(band)) = (&p.sign, cell.bands.get_mut(first)) {
-            let slots = crate::slots::column_slots(place, cell.x, cell.width, above, band.top);
+            let slots =
+                crate::slots::column_slots(place, cell.x, cell.width, above, band.top, band.bottom);
             band.items.extend(slots);
         }
         cell.after = pt(p.format.after);

@@ -41,20 +41,28 @@ pub struct SignatureSlot {
     pub rect: [f32; 4],
 }
 
-/// The signature slots of a name line, in the cell's coordinates (y down): the signer's
-/// field between `above` (the bottom of the line before the name) and `name_top`, and,
-/// when the place has a seal, a square agency field whose right part overlaps the left
-/// `seal_overlap` of the signer's field (Phụ lục I: about a third, on the left). A
-/// signature image is wider than tall: the signer's field is at most `max_aspect` times
-/// as wide as high. Both stay inside the cell (`x`, `width`), so that they never reach a
-/// neighbouring cell's text, and are centred in it together. The seal's comes after the
-/// signer's: annotations draw in order, and the seal covers the signature.
+/// The signature slots of a name line, in the cell's coordinates (y down, the cell's top
+/// at 0): the signer's field between `above` (the bottom of the line before the name) and
+/// `name_top`, and, when the place has a seal, a square agency field whose right part
+/// overlaps the left `seal_overlap` of the signer's field (Phụ lục I: about a third, on
+/// the left). A signature image is wider than tall: the signer's field is at most
+/// `max_aspect` times as wide as high.
+///
+/// The agency field has the seal's real size (`seal_side`, Phụ lục I) where the cell has
+/// room: like a seal on paper it is larger than the room above the name, centred on the
+/// signer's field and covering the role line and the name of its own cell, never below
+/// the name (`name_bottom`) nor above the cell. Both fields stay inside the cell (`x`,
+/// `width`), so that they never reach a neighbouring cell's text, and are centred in it
+/// together: a narrow cell first narrows the signer's field, down to a square, then the
+/// seal. The seal's comes after the signer's: annotations draw in order, and the seal
+/// covers the signature.
 pub(crate) fn column_slots(
     place: &SignPlace,
     x: f32,
     width: f32,
     above: f32,
     name_top: f32,
+    name_bottom: f32,
 ) -> Vec<Item> {
     let height = name_top - above;
     if place.id.is_empty() || height <= 0.0 || width <= 0.0 {
@@ -71,16 +79,27 @@ pub(crate) fn column_slots(
         let w = width.min(place.max_aspect * height);
         return vec![Item::Slot(signer(x + (width - w) / 2.0, w))];
     }
-    // The seal's side: the room's height, or half the cell when the cell is narrow; the
-    // signer's width w then makes the pair (side + w × (1 − overlap)) fit the cell.
     let overlap = place.seal_overlap;
-    let side = height.min(width / 2.0);
-    let w = (place.max_aspect * height).min((width - side) / (1.0 - overlap));
-    let left = x + (width - (side + (1.0 - overlap) * w)) / 2.0;
+    let keep = 1.0 - overlap;
+    // The seal's side: its real size, less where the cell is too narrow for it and a
+    // square signer's field, or too short between its top and the name's bottom; never
+    // less than half the cell (a very narrow cell), nor more than the cell's height.
+    let side = place
+        .seal_side
+        .min((width - keep * height).max(width / 2.0))
+        .min(name_bottom);
+    // The signer's width w then makes the pair (side + w × (1 − overlap)) fit the cell.
+    let w = (place.max_aspect * height).min((width - side) / keep);
+    let left = x + (width - (side + keep * w)) / 2.0;
+    // Centred on the signer's field, then kept between the cell's top and the name's
+    // bottom.
+    let y = (above + (height - side) / 2.0)
+        .min(name_bottom - side)
+        .max(0.0);
     let seal = Slot {
         name: format!("{AGENCY_PREFIX}{}", place.seal),
         x: left,
-        y: above + (height - side) / 2.0,
+        y,
         width: side,
         height: side,
     };
@@ -233,4 +252,77 @@ fn text_string(s: &str) -> Vec<u8> {
         out.extend(u.to_be_bytes());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A seal 36 mm across, a third over the signature, at most 2.5 times as wide as high.
+    fn place() -> SignPlace {
+        SignPlace {
+            id: "nguoi-ky".into(),
+            seal: "co-quan".into(),
+            seal_overlap: 1.0 / 3.0,
+            max_aspect: 2.5,
+            seal_side: 36.0 * 72.0 / 25.4,
+        }
+    }
+
+    fn pair(width: f32) -> (Slot, Slot) {
+        // Room 54 pt high above a name line from 100 to 118, three lines above it.
+        match &column_slots(&place(), 10.0, width, 46.0, 100.0, 118.0)[..] {
+            [Item::Slot(s), Item::Slot(a)] => (s.clone(), a.clone()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn in_a_wide_cell_the_seal_has_its_real_size_over_the_left_third() {
+        let (s, a) = pair(230.0);
+        assert!(
+            (a.width - 102.05).abs() < 0.01 && a.height == a.width,
+            "{a:?}"
+        );
+        assert_eq!((s.y, s.height, s.width), (46.0, 54.0, 135.0), "{s:?}");
+        // Over the signer's left third.
+        let overlap = a.x + a.width - s.x;
+        assert!((overlap - s.width / 3.0).abs() < 0.01, "{a:?} {s:?}");
+        // Over the whole room, never below the name's bottom nor above the cell.
+        assert!(a.y <= s.y && a.y + a.height >= s.y + s.height, "{a:?}");
+        assert!(a.y >= 0.0 && a.y + a.height <= 118.01, "{a:?}");
+        // The pair inside the cell, centred.
+        let (l, r) = (a.x, s.x + s.width);
+        assert!(l >= 10.0 && r <= 240.0 && ((l - 10.0) - (240.0 - r)).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_narrow_cell_narrows_the_signature_first_then_the_seal() {
+        // A pledge cell of three columns: the seal keeps its size.
+        let (s, a) = pair(146.0);
+        assert!((a.width - 102.05).abs() < 0.01, "{a:?}");
+        assert!(s.width >= s.height && a.x >= 10.0 && s.x + s.width <= 156.01);
+        // Five columns: the signature is a square, the seal what is left.
+        let (s, a) = pair(100.0);
+        assert!((s.width - 54.0).abs() < 0.01, "{s:?}");
+        assert!((a.width - (100.0 - 36.0)).abs() < 0.01, "{a:?}");
+        assert!(a.x >= 10.0 - 0.01 && s.x + s.width <= 110.01);
+        // Too narrow even for that: half the cell each way.
+        let (s, a) = pair(60.0);
+        assert!(
+            (a.width - 30.0).abs() < 0.01 && s.x + s.width <= 70.01,
+            "{a:?} {s:?}"
+        );
+    }
+
+    #[test]
+    fn the_seal_stays_inside_a_short_cell() {
+        // Only the room and the name in the cell: the seal is as high as they are.
+        match &column_slots(&place(), 0.0, 230.0, 0.0, 54.0, 72.0)[..] {
+            [Item::Slot(_), Item::Slot(a)] => {
+                assert!(a.y >= 0.0 && (a.height - 72.0).abs() < 0.01, "{a:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
