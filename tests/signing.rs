@@ -287,6 +287,13 @@ fn signer_then_agency_both_valid_and_still_pdfa() {
     // The signer's update is kept byte for byte under the agency's.
     let signed = std::fs::read(&s2).unwrap();
     assert!(signed.starts_with(&std::fs::read(&s1).unwrap()));
+    // The agency's font carries only the glyphs it shows: its signature adds the 48 KB
+    // of its reserved hex contents and a few KB more, not the whole face (≈ 200 KB).
+    let added = signed.len() - std::fs::metadata(&s1).unwrap().len() as usize;
+    assert!(
+        added < 80 * 1024,
+        "the agency's signature added {added} bytes"
+    );
 
     let verdicts = pdfsig(&s2);
     assert_eq!(verdicts.len(), 2, "{verdicts:?}");

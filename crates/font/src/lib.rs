@@ -7,6 +7,7 @@
 //! typesetter for every line. No kerning, as in Word's default.
 
 pub mod breaker;
+pub mod fontfile;
 
 use std::path::Path;
 

@@ -5,7 +5,6 @@
 //! lays out and draws with printpdf, embedding font subsets.
 
 mod blocks;
-mod fontfile;
 pub mod layout;
 pub mod pdf;
 mod pdfa;

@@ -472,7 +472,7 @@ fn show_items(t: &Text) -> Vec<TextItem> {
 }
 
 /// Replaces each embedded TrueType program (`/FontFile2`) with its slimmed form
-/// ([`crate::fontfile`]), before compression.
+/// ([`vanban_font::fontfile`]), before compression.
 fn slim_fonts(lo: &mut lopdf::Document) {
     let programs: BTreeSet<lopdf::ObjectId> = lo
         .objects
@@ -493,7 +493,7 @@ fn slim_fonts(lo: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        if let Some(slim) = crate::fontfile::slim(&stream.content) {
+        if let Some(slim) = vanban_font::fontfile::slim(&stream.content) {
             stream.dict.set("Length1", slim.len() as i64);
             stream.set_content(slim);
         }

@@ -1,7 +1,8 @@
 //! What a signed field shows (Phụ lục I): the signer's signature image; for an agency,
 //! the seal image and, over its lower part, the agency's name and the signing time. The
-//! text is in the embedded Liberation Serif (Vietnamese needs it), embedded whole: an
-//! agency signs once per document, and subsetting is not worth its code here.
+//! text is in the embedded Liberation Serif (Vietnamese needs it), embedded with only
+//! the glyphs it shows (`vanban_font::fontfile::subset`): a pledge signed by every member
+//! would otherwise carry the whole face once per seal.
 
 use lopdf::{Dictionary, Object, Stream};
 use vanban_font::Face;
@@ -231,14 +232,34 @@ fn to_unicode(used: &[Glyph]) -> Vec<u8> {
 /// each to be given an id in this order; `ids` are those five ids.
 pub fn font_objects(face: &Face, used: &[Glyph], ids: [(u32, u16); 5]) -> [Object; 5] {
     let data = face.data();
+    let glyph_ids: Vec<u16> = used.iter().map(|g| g.id).collect();
+    let subset = vanban_font::fontfile::subset(data, &glyph_ids);
+    // A subset's name starts with a tag of six capitals (ISO 32000-1 §9.6.4), here from
+    // its glyphs, so that the same text gives the same name.
+    let name = match subset {
+        Some(_) => {
+            let mut h: u32 = 0x811c_9dc5;
+            for g in &glyph_ids {
+                for b in g.to_be_bytes() {
+                    h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+                }
+            }
+            let tag: String = (0..6)
+                .map(|i| (b'A' + ((h >> (5 * i)) % 26) as u8) as char)
+                .collect();
+            format!("{tag}+LiberationSerif")
+        }
+        None => "LiberationSerif".to_string(),
+    };
+    let name = name.as_str();
+    let program = subset.unwrap_or_else(|| data.to_vec());
     let mut ff = Dictionary::new();
-    ff.set("Length1", data.len() as i64);
+    ff.set("Length1", program.len() as i64);
     ff.set("Filter", "FlateDecode");
-    let file = Stream::new(ff, deflate(data));
+    let file = Stream::new(ff, deflate(&program));
     let scale = 1000.0 / face.units_per_em();
     let o = face.outline();
     let bbox = o.bbox;
-    let name = "LiberationSerif";
     let mut fd = Dictionary::new();
     fd.set("Type", "FontDescriptor");
     fd.set("FontName", name);

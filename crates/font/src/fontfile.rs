@@ -1,4 +1,5 @@
-//! Slims the TrueType subsets printpdf (through allsorts) embeds: they keep the face's
+//! Slims TrueType faces for embedding in a PDF. The subsets printpdf (through allsorts)
+//! embeds ([`slim`]) keep the face's
 //! hinting — `fpgm`, `prep`, `cvt ` and every glyph's instructions — and all its `name`
 //! strings. Hinting only grid-fits outlines for low-resolution screens; PDF viewers
 //! render without it (poppler, pdf.js) or with their own hinter, and printers never use
@@ -6,6 +7,11 @@
 //! (`glyf`, `loca`), metrics (`head`, `hhea`, `hmtx`, `maxp`, `OS/2`), `cmap`, `post`
 //! reduced to its header, and the `name` strings that say what the face is and its
 //! licence. Outlines and advances are copied byte for byte, so rendering is unchanged.
+//!
+//! [`subset`] does the same to a whole face and also empties every glyph but the ones a
+//! text uses (and the parts of those that are composites): glyph ids stay the same, so a
+//! PDF's `Identity` CID-to-glyph map and its widths still hold. The signature appearances
+//! of `vanban ky` embed their font this way (the whole face is about 200 KB a signature).
 
 /// Tables kept; anything else (hinting, kerning, layout tables, device metrics) goes.
 const KEEP: [&[u8; 4]; 10] = [
@@ -19,7 +25,17 @@ const NAME_IDS: [u16; 7] = [0, 1, 2, 4, 6, 13, 14];
 
 /// The slimmed font, or `None` when `ttf` is not a TrueType font this understands
 /// (a CFF face, a damaged table): the caller then embeds it as it is.
-pub(crate) fn slim(ttf: &[u8]) -> Option<Vec<u8>> {
+pub fn slim(ttf: &[u8]) -> Option<Vec<u8>> {
+    slim_keeping(ttf, None)
+}
+
+/// The slimmed font with only the outlines of `glyphs` (and .notdef, and the components
+/// of composites among them); `None` as for [`slim`].
+pub fn subset(ttf: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
+    slim_keeping(ttf, Some(glyphs))
+}
+
+fn slim_keeping(ttf: &[u8], keep: Option<&[u16]>) -> Option<Vec<u8>> {
     let version = be32(ttf, 0)?;
     if version != 0x0001_0000 && version != u32::from_be_bytes(*b"true") {
         return None;
@@ -45,8 +61,23 @@ pub(crate) fn slim(ttf: &[u8]) -> Option<Vec<u8>> {
     );
     let long_loca = be16(&tables[head].1, 50)? != 0;
     let glyphs = be16(&tables[maxp].1, 4)? as usize;
-    let (new_glyf, new_loca) =
-        strip_instructions(&tables[glyf].1, &tables[loca].1, glyphs, long_loca)?;
+    let kept = match keep {
+        Some(ids) => Some(with_components(
+            &tables[glyf].1,
+            &tables[loca].1,
+            glyphs,
+            long_loca,
+            ids,
+        )?),
+        None => None,
+    };
+    let (new_glyf, new_loca) = strip_instructions(
+        &tables[glyf].1,
+        &tables[loca].1,
+        glyphs,
+        long_loca,
+        kept.as_deref(),
+    )?;
     tables[glyf].1 = new_glyf;
     tables[loca].1 = new_loca;
     unhint_maxp(&mut tables[maxp].1);
@@ -68,27 +99,93 @@ pub(crate) fn slim(ttf: &[u8]) -> Option<Vec<u8>> {
     Some(assemble(version, &tables))
 }
 
-/// `glyf` and `loca` with every glyph's instructions removed, in the same `loca` format.
+/// Where glyph `i`'s data starts in `glyf`, by `loca`.
+fn glyph_offset(loca: &[u8], long: bool, i: usize) -> Option<usize> {
+    if long {
+        be32(loca, 4 * i).map(|o| o as usize)
+    } else {
+        be16(loca, 2 * i).map(|o| 2 * o as usize)
+    }
+}
+
+/// Which glyphs to keep: `ids`, .notdef, and every component of a composite among them
+/// (to any depth), as a table indexed by glyph id.
+fn with_components(
+    glyf: &[u8],
+    loca: &[u8],
+    glyphs: usize,
+    long: bool,
+    ids: &[u16],
+) -> Option<Vec<bool>> {
+    let mut keep = vec![false; glyphs];
+    let mut todo: Vec<usize> = ids.iter().map(|&g| g as usize).chain([0]).collect();
+    while let Some(i) = todo.pop() {
+        if i >= glyphs || keep[i] {
+            continue;
+        }
+        keep[i] = true;
+        let g = glyf.get(glyph_offset(loca, long, i)?..glyph_offset(loca, long, i + 1)?)?;
+        if g.len() >= 10 && (be16(g, 0)? as i16) < 0 {
+            todo.extend(components(g)?.into_iter().map(usize::from));
+        }
+    }
+    Some(keep)
+}
+
+/// The glyph ids a composite glyph is made of.
+fn components(g: &[u8]) -> Option<Vec<u16>> {
+    let mut out = Vec::new();
+    let mut at = 10;
+    loop {
+        let flags = be16(g, at)?;
+        out.push(be16(g, at + 2)?);
+        at += component_len(flags);
+        if flags & MORE_COMPONENTS == 0 {
+            return Some(out);
+        }
+    }
+}
+
+const ARGS_ARE_WORDS: u16 = 0x0001;
+const HAVE_SCALE: u16 = 0x0008;
+const MORE_COMPONENTS: u16 = 0x0020;
+const X_AND_Y_SCALE: u16 = 0x0040;
+const TWO_BY_TWO: u16 = 0x0080;
+const HAVE_INSTRUCTIONS: u16 = 0x0100;
+
+/// The length of one component record of a composite glyph, from its flags.
+fn component_len(flags: u16) -> usize {
+    let mut len = 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
+    len += if flags & HAVE_SCALE != 0 {
+        2
+    } else if flags & X_AND_Y_SCALE != 0 {
+        4
+    } else if flags & TWO_BY_TWO != 0 {
+        8
+    } else {
+        0
+    };
+    len
+}
+
+/// `glyf` and `loca` with every glyph's instructions removed, in the same `loca` format;
+/// with `keep`, the glyphs it does not keep are empty.
 fn strip_instructions(
     glyf: &[u8],
     loca: &[u8],
     glyphs: usize,
     long: bool,
+    keep: Option<&[bool]>,
 ) -> Option<(Vec<u8>, Vec<u8>)> {
-    let offset = |i: usize| -> Option<usize> {
-        if long {
-            be32(loca, 4 * i).map(|o| o as usize)
-        } else {
-            be16(loca, 2 * i).map(|o| 2 * o as usize)
-        }
-    };
+    let offset = |i: usize| glyph_offset(loca, long, i);
     let mut out = Vec::with_capacity(glyf.len());
     let mut offsets = Vec::with_capacity(glyphs + 1);
     for i in 0..glyphs {
         offsets.push(out.len());
         let (start, end) = (offset(i)?, offset(i + 1)?);
         let g = glyf.get(start..end)?;
-        if !g.is_empty() {
+        let kept = keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
+        if kept && !g.is_empty() {
             out.extend(strip_glyph(g)?);
             // Short offsets count words; long ones keep 4-byte alignment.
             let align = if long { 4 } else { 2 };
@@ -127,31 +224,16 @@ fn strip_glyph(g: &[u8]) -> Option<Vec<u8>> {
         return Some(out);
     }
     // A composite: clear WE_HAVE_INSTRUCTIONS on each component and cut after the last.
-    const ARGS_ARE_WORDS: u16 = 0x0001;
-    const HAVE_SCALE: u16 = 0x0008;
-    const MORE: u16 = 0x0020;
-    const X_AND_Y_SCALE: u16 = 0x0040;
-    const TWO_BY_TWO: u16 = 0x0080;
-    const HAVE_INSTRUCTIONS: u16 = 0x0100;
     let mut out = g.get(..10)?.to_vec();
     let mut at = 10;
     loop {
         let flags = be16(g, at)?;
-        let mut len = 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
-        len += if flags & HAVE_SCALE != 0 {
-            2
-        } else if flags & X_AND_Y_SCALE != 0 {
-            4
-        } else if flags & TWO_BY_TWO != 0 {
-            8
-        } else {
-            0
-        };
+        let len = component_len(flags);
         let component = g.get(at..at + len)?;
         out.extend((flags & !HAVE_INSTRUCTIONS).to_be_bytes());
         out.extend(&component[2..]);
         at += len;
-        if flags & MORE == 0 {
+        if flags & MORE_COMPONENTS == 0 {
             return Some(out);
         }
     }
@@ -280,7 +362,7 @@ fn be32(d: &[u8], at: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vanban_font::{Fonts, Variant};
+    use crate::{Fonts, Variant};
 
     fn tables(font: &[u8]) -> Vec<([u8; 4], &[u8])> {
         (0..be16(font, 4).unwrap() as usize)
@@ -355,6 +437,54 @@ mod tests {
             }
             let name = get(&after, b"name").unwrap();
             assert_eq!(be16(name, 2), Some(NAME_IDS.len() as u16));
+        }
+    }
+
+    /// A signature's text: its glyphs keep the slimmed face's bytes, and so do the parts
+    /// of the accented letters that are composites; every other glyph is empty.
+    #[test]
+    fn a_subset_keeps_the_glyphs_a_text_shows_and_their_parts() {
+        let face = Fonts::embedded().face(Variant::Regular);
+        let text = "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu 2026-12-01T09:30:00+07:00";
+        let ids: Vec<u16> = text.chars().map(|c| face.glyph_id(c).unwrap()).collect();
+        let whole = slim(face.data()).unwrap();
+        let sub = subset(face.data(), &ids).unwrap();
+        assert!(
+            sub.len() * 5 < whole.len(),
+            "{} of {}",
+            sub.len(),
+            whole.len()
+        );
+        assert_eq!(checksum(&sub), 0xB1B0_AFBA, "checksum adjustment");
+        let (w, s) = (tables(&whole), tables(&sub));
+        for tag in [b"hmtx", b"hhea", b"cmap", b"OS/2", b"maxp"] {
+            assert_eq!(
+                get(&w, tag),
+                get(&s, tag),
+                "{}",
+                String::from_utf8_lossy(tag)
+            );
+        }
+        let glyphs = be16(get(&s, b"maxp").unwrap(), 4).unwrap() as usize;
+        let long = be16(get(&s, b"head").unwrap(), 50).unwrap() != 0;
+        let mut needed: Vec<usize> = ids.iter().map(|&g| g as usize).chain([0]).collect();
+        let mut composites = 0;
+        let mut i = 0;
+        while i < needed.len() {
+            let g = glyph(&w, needed[i], long);
+            if g.len() >= 10 && (be16(g, 0).unwrap() as i16) < 0 {
+                composites += 1;
+                needed.extend(components(g).unwrap().into_iter().map(usize::from));
+            }
+            i += 1;
+        }
+        assert!(composites > 0, "the text should have composite letters");
+        for i in 0..glyphs {
+            if needed.contains(&i) {
+                assert_eq!(glyph(&s, i, long), glyph(&w, i, long), "glyph {i}");
+            } else {
+                assert!(glyph(&s, i, long).is_empty(), "glyph {i} kept");
+            }
         }
     }
 
