@@ -758,3 +758,47 @@ fn the_output_is_checked_and_encrypted_files_refused() {
         assert!(!out.exists());
     }
 }
+
+/// A field's `/Rect` with more digits than an `f32` holds (as other tools write them)
+/// goes into the signed revision as the file has it: validators count a changed `/Rect`
+/// as a change that breaks the earlier signature.
+#[test]
+fn a_field_rectangle_is_copied_as_the_file_writes_it() {
+    let Some((dir, pdf)) = setup("ky-rect") else {
+        return;
+    };
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    let (from, to) = (
+        &b"/Rect[328.15 521.2 430.2 623.25]"[..],
+        &b"/Rect[328.123456 521 430 623.25]"[..],
+    );
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the seal field's rectangle");
+    bytes[at..at + from.len()].copy_from_slice(to);
+    let input = dir.join("rect.pdf");
+    std::fs::write(&input, &bytes).unwrap();
+    let (s1, s2) = (dir.join("r1.pdf"), dir.join("r2.pdf"));
+    let o = ky_p12(&dir, &input, "nguoi.p12", "ky.nguoi-ky", "chuky.png", &s1);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ky_p12(&dir, &s1, "coquan.p12", "dau.co-quan", "dau.png", &s2);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let signed = std::fs::read(&s2).unwrap();
+    let update = &signed[std::fs::metadata(&s1).unwrap().len() as usize..];
+    let kept = b"/Rect [328.123456 521 430 623.25]";
+    assert!(
+        update.windows(kept.len()).any(|w| w == kept),
+        "the agency's update rewrote the rectangle"
+    );
+    if let Some(p) = pyhanko("a_field_rectangle_is_copied_as_the_file_writes_it") {
+        let o = validate(&p, &dir, &s2);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{out}{}", stderr(&o));
+        let first = out.lines().find(|l| l.starts_with("ky.nguoi-ky")).unwrap();
+        assert!(
+            first.contains("ACCEPTABLE_MODIFICATIONS") && !first.contains("ILLEGAL"),
+            "{first}"
+        );
+    }
+}

@@ -325,7 +325,25 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
         Dictionary::from_iter(vec![("N", Object::Reference(ap_id))]),
     );
     widget.set("F", 4);
-    put(&mut objects, field.id, &Object::Dictionary(widget));
+    // The widget's /Rect as the file has it (see `pdf::raw_array`).
+    let values: Vec<f32> = widget
+        .get(b"Rect")
+        .and_then(Object::as_array)
+        .map(|a| a.iter().filter_map(|x| x.as_float().ok()).collect())
+        .unwrap_or_default();
+    match pdf::raw_array(pdf, &doc, field.id, b"/Rect", &values) {
+        Some(raw) => {
+            widget.remove(b"Rect");
+            let mut b = Vec::new();
+            pdf::write_object(&mut b, &Object::Dictionary(widget));
+            b.truncate(b.len() - 2);
+            b.extend(b"/Rect ");
+            b.extend(raw);
+            b.extend(b">>");
+            objects.push((field.id, b));
+        }
+        None => put(&mut objects, field.id, &Object::Dictionary(widget)),
+    }
 
     // SigFlags 3: signatures exist, and the file must be updated by appending.
     let root_id = doc

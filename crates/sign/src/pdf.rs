@@ -108,13 +108,59 @@ fn walk(doc: &Document, id: ObjectId, prefix: &str, sig: bool, out: &mut Vec<Fie
     });
 }
 
+/// The array under `key` in the dictionary of object `id` as the file writes it, when it
+/// holds the same numbers as `values`. A field's `/Rect` written again from lopdf's `f32`
+/// would change digits (`328.123456`, `1189.93` → `1189.9301`), and validators count a
+/// changed `/Rect` as a change that breaks the earlier signatures; the file's own bytes
+/// change nothing.
+pub fn raw_array(
+    pdf: &[u8],
+    doc: &Document,
+    id: ObjectId,
+    key: &[u8],
+    values: &[f32],
+) -> Option<Vec<u8>> {
+    let lopdf::xref::XrefEntry::Normal { offset, .. } = doc.reference_table.get(id.0)? else {
+        return None;
+    };
+    let body = pdf.get(*offset as usize..)?;
+    let body = &body[..body.windows(6).position(|w| w == b"endobj")?];
+    let mut from = 0;
+    let start = loop {
+        let i = from + body[from..].windows(key.len()).position(|w| w == key)?;
+        from = i + key.len();
+        if !body.get(from)?.is_ascii_alphanumeric() {
+            break from;
+        }
+    };
+    let open = start
+        + body[start..]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())?;
+    if body[open] != b'[' {
+        return None;
+    }
+    let close = open + body[open..].iter().position(|&b| b == b']')?;
+    let inner = std::str::from_utf8(&body[open + 1..close]).ok()?;
+    let numbers: Vec<f32> = inner
+        .split_ascii_whitespace()
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    (numbers == values).then(|| body[open..=close].to_vec())
+}
+
 /// An object as PDF syntax. Strings go out in hex: nothing to escape.
 pub fn write_object(out: &mut Vec<u8>, o: &Object) {
     match o {
         Object::Null => out.extend(b"null"),
         Object::Boolean(b) => out.extend(if *b { &b"true"[..] } else { b"false" }),
         Object::Integer(i) => out.extend(i.to_string().as_bytes()),
-        Object::Real(r) => out.extend(real(*r).as_bytes()),
+        // The shortest digits that read back as the same f32: a value read from the file
+        // goes out as it came in, whenever it had no more digits than an f32 holds.
+        Object::Real(r) => {
+            let s = format!("{r}");
+            out.extend(if s == "-0" { "0" } else { &s }.as_bytes())
+        }
         Object::Name(n) => {
             out.push(b'/');
             for &b in n {
