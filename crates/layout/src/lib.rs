@@ -166,6 +166,9 @@ pub struct SignPlace {
     /// The seal's real size in points (`sign.seal_size_mm`): the agency field's side
     /// where the cell has room for it.
     pub seal_side: f32,
+    /// The room for a signature in points (`sign.signature_space_pt`): a grid row's
+    /// alignment may make the room above a name taller, not the signature.
+    pub room: f32,
 }
 
 impl Para {

@@ -595,6 +595,7 @@ impl Lowerer<'_> {
                     seal_overlap: sp.seal_overlap,
                     max_aspect: sp.signature_max_aspect,
                     seal_side: sp.seal_size_mm * 72.0 / 25.4,
+                    room: sp.signature_space_pt,
                 });
             }
             out.push(p);

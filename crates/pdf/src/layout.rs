@@ -340,9 +340,21 @@ fn to_page(item: &Item, top: f32, page_height: f32) -> Item {
             y: y(p.y + p.height),
             ..*p
         }),
-        Item::Slot(s) => Item::Slot(crate::slots::Slot {
-            y: y(s.y + s.height),
-            ..s.clone()
-        }),
+        // A place inside the page even where a row taller than a page was cut above its
+        // name; a seal stays square, kept at its right edge over the signature.
+        Item::Slot(s) => {
+            let bottom = y(s.y + s.height).max(0.0);
+            let height = (y(s.y).min(page_height) - bottom).max(0.0);
+            let mut slot = crate::slots::Slot {
+                y: bottom,
+                height,
+                ..s.clone()
+            };
+            if s.name.starts_with(crate::slots::AGENCY_PREFIX) && height < s.width {
+                slot.x += s.width - height;
+                slot.width = height;
+            }
+            Item::Slot(slot)
+        }
     }
 }

@@ -46,15 +46,17 @@ pub struct SignatureSlot {
 /// `name_top`, and, when the place has a seal, a square agency field whose right part
 /// overlaps the left `seal_overlap` of the signer's field (Phụ lục I: about a third, on
 /// the left). A signature image is wider than tall: the signer's field is at most
-/// `max_aspect` times as wide as high.
+/// `max_aspect` times as wide as high. Where a grid row's alignment made the room taller
+/// than twice the profile's (`room`), the field is the lower part of it, just above the
+/// name.
 ///
 /// The agency field has the seal's real size (`seal_side`, Phụ lục I) where the cell has
 /// room: like a seal on paper it is larger than the room above the name, centred on the
 /// signer's field and covering the role line and the name of its own cell, never below
 /// the name (`name_bottom`) nor above the cell. Both fields stay inside the cell (`x`,
 /// `width`), so that they never reach a neighbouring cell's text, and are centred in it
-/// together: a narrow cell first narrows the signer's field, down to a square, then the
-/// seal. The seal's comes after the signer's: annotations draw in order, and the seal
+/// together: a narrow cell first narrows the signer's field, down to the profile's room
+/// (a square when the room is not taller), then the seal. The seal's comes after the signer's: annotations draw in order, and the seal
 /// covers the signature.
 pub(crate) fn column_slots(
     place: &SignPlace,
@@ -64,7 +66,8 @@ pub(crate) fn column_slots(
     name_top: f32,
     name_bottom: f32,
 ) -> Vec<Item> {
-    let height = name_top - above;
+    let height = (name_top - above).min(2.0 * place.room);
+    let above = name_top - height;
     if place.id.is_empty() || height <= 0.0 || width <= 0.0 {
         return Vec::new();
     }
@@ -82,11 +85,12 @@ pub(crate) fn column_slots(
     let overlap = place.seal_overlap;
     let keep = 1.0 - overlap;
     // The seal's side: its real size, less where the cell is too narrow for it and a
-    // square signer's field, or too short between its top and the name's bottom; never
-    // less than half the cell (a very narrow cell), nor more than the cell's height.
+    // signer's field as wide as the room, or too short between its top and the name's
+    // bottom; never less than half the cell (a very narrow cell).
+    let floor = place.room.min(height);
     let side = place
         .seal_side
-        .min((width - keep * height).max(width / 2.0))
+        .min((width - keep * floor).max(width / 2.0))
         .min(name_bottom);
     // The signer's width w then makes the pair (side + w × (1 − overlap)) fit the cell.
     let w = (place.max_aspect * height).min((width - side) / keep);
@@ -266,6 +270,7 @@ mod tests {
             seal_overlap: 1.0 / 3.0,
             max_aspect: 2.5,
             seal_side: 36.0 * 72.0 / 25.4,
+            room: 54.0,
         }
     }
 
@@ -313,6 +318,28 @@ mod tests {
             (a.width - 30.0).abs() < 0.01 && s.x + s.width <= 70.01,
             "{a:?} {s:?}"
         );
+    }
+
+    /// A neighbour in the row with more role lines makes this cell's room taller (the
+    /// names share a baseline): the seal keeps its real size in a pledge's cell, and a
+    /// room taller than twice the profile's gives a field just above the name.
+    #[test]
+    fn a_taller_room_keeps_the_seal_and_the_signature_near_the_name() {
+        match &column_slots(&place(), 10.0, 146.0, 28.0, 100.0, 118.0)[..] {
+            [Item::Slot(s), Item::Slot(a)] => {
+                assert!((a.width - 102.05).abs() < 0.01, "{a:?}");
+                assert_eq!((s.y, s.height), (28.0, 72.0), "{s:?}");
+                assert!(s.width >= 54.0 && s.x + s.width <= 156.01, "{s:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match &column_slots(&place(), 10.0, 146.0, 0.0, 900.0, 918.0)[..] {
+            [Item::Slot(s), Item::Slot(a)] => {
+                assert_eq!((s.y, s.height), (900.0 - 108.0, 108.0), "{s:?}");
+                assert!(a.y + a.height <= 918.01 && a.y >= s.y - 102.0, "{a:?}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

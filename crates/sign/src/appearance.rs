@@ -112,68 +112,85 @@ pub fn face() -> Result<&'static Face, SignError> {
     Ok(vanban_font::Fonts::embedded().face(vanban_font::Variant::Regular))
 }
 
-/// Lines of text, wrapped at spaces to `width` at `size` (a word still too wide shrunk,
-/// to 3 pt at least), set bottom-up from `y`, centred on the box: content, and the
-/// glyphs used.
+/// Lines of text set in a `width` × `height` box at (x, y), centred, bottom-up: content,
+/// and the glyphs used. The text is put in NFC first (a name typed in decomposed form,
+/// as some Vietnamese keyboards write it, would show its marks beside the letters), and
+/// a character the face lacks shows as "?" rather than the empty .notdef glyph.
+///
+/// The lines wrap at spaces; the size goes down from `size` by quarter points until
+/// they fit the box both ways, to 3 pt at least; at 3 pt a word still wider than the
+/// box is broken between its letters. Every line has the same size.
 pub fn text_lines(
     face: &Face,
     lines: &[String],
-    x: f32,
-    y: f32,
-    width: f32,
+    [x, y, width, height]: [f32; 4],
     size: f32,
 ) -> (String, Vec<Glyph>) {
     let upem = face.units_per_em();
-    // A line too wide at `size` wraps at spaces first (a long agency name over two or
-    // three lines); only a word wider than the box shrinks.
-    let em = |t: &str| -> f32 {
-        t.chars()
-            .map(|c| {
-                face.glyph_advance_units(face.glyph_id(c).unwrap_or(0))
-                    .unwrap_or(0) as f32
-            })
-            .sum::<f32>()
-            / upem
+    let glyph = |ch: char| -> Glyph {
+        let (id, ch) = match face.glyph_id(ch).filter(|&g| g != 0) {
+            Some(id) => (id, ch),
+            None => (face.glyph_id('?').unwrap_or(0), '?'),
+        };
+        let advance = face.glyph_advance_units(id).unwrap_or(0) as f32 * 1000.0 / upem;
+        Glyph { id, advance, ch }
     };
-    let mut wrapped: Vec<String> = Vec::new();
-    for line in lines {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_string()
-            } else {
-                format!("{current} {word}")
-            };
-            if !current.is_empty() && em(&candidate) * size > width {
-                wrapped.push(std::mem::replace(&mut current, word.to_string()));
-            } else {
-                current = candidate;
+    let lines: Vec<Vec<Glyph>> = lines
+        .iter()
+        .map(|l| vanban_viet::nfc(l).chars().map(glyph).collect())
+        .collect();
+    let em = |g: &[Glyph]| g.iter().map(|g| g.advance).sum::<f32>() / 1000.0;
+    // Lines of glyphs no wider than `width` at `s`, wrapped at spaces (and, with
+    // `letters`, a word too wide broken between letters).
+    let wrap = |s: f32, letters: bool| -> Vec<Vec<Glyph>> {
+        let mut out = Vec::new();
+        for line in &lines {
+            let mut current: Vec<Glyph> = Vec::new();
+            for word in line.split(|g| g.ch == ' ').filter(|w| !w.is_empty()) {
+                let space = glyph(' ');
+                let fits =
+                    |cur: &[Glyph], w: &[Glyph]| (em(cur) + em(&[space]) + em(w)) * s <= width;
+                if !current.is_empty() && !fits(&current, word) {
+                    out.push(std::mem::take(&mut current));
+                }
+                if !current.is_empty() {
+                    current.push(space);
+                }
+                for &g in word {
+                    if letters
+                        && !current.is_empty()
+                        && (em(&current) + g.advance / 1000.0) * s > width
+                    {
+                        out.push(std::mem::take(&mut current));
+                    }
+                    current.push(g);
+                }
             }
+            out.push(current);
         }
-        wrapped.push(current);
-    }
-    let lines = &wrapped;
+        out
+    };
+    let fits = |s: f32, set: &[Vec<Glyph>]| {
+        set.len() as f32 * s * LEADING <= height && set.iter().all(|l| em(l) * s <= width)
+    };
+    let mut s = size;
+    let set = loop {
+        let set = wrap(s, false);
+        if fits(s, &set) {
+            break set;
+        }
+        if s <= 3.0 {
+            break wrap(3.0, true);
+        }
+        s = (s - 0.25).max(3.0);
+    };
     let mut used = Vec::new();
     let mut content = String::from("q 0 g BT\n");
     let mut baseline = y + 1.0;
-    for line in lines.iter().rev() {
-        let glyphs: Vec<Glyph> = line
-            .chars()
-            .map(|ch| {
-                let id = face.glyph_id(ch).unwrap_or(0);
-                let advance = face.glyph_advance_units(id).unwrap_or(0) as f32 * 1000.0 / upem;
-                Glyph { id, advance, ch }
-            })
-            .collect();
-        let em: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() / 1000.0;
-        let s = if em * size > width {
-            (width / em).max(3.0)
-        } else {
-            size
-        };
-        let w = em * s;
-        let hexed: String = glyphs.iter().map(|g| format!("{:04X}", g.id)).collect();
-        use crate::pdf::real;
+    use crate::pdf::real;
+    for line in set.iter().rev() {
+        let w = em(line) * s;
+        let hexed: String = line.iter().map(|g| format!("{:04X}", g.id)).collect();
         let _ = std::fmt::Write::write_fmt(
             &mut content,
             format_args!(
@@ -183,14 +200,17 @@ pub fn text_lines(
                 real(baseline)
             ),
         );
-        baseline += s * 1.15;
-        used.extend(glyphs);
+        baseline += s * LEADING;
+        used.extend(line.iter().copied());
     }
     content.push_str("ET Q\n");
     used.sort_by_key(|g| g.id);
     used.dedup_by_key(|g| g.id);
     (content, used)
 }
+
+/// Line height of the agency's text, in sizes.
+const LEADING: f32 = 1.15;
 
 /// A glyph of the agency's text: its id, its advance in 1/1000 em, and the character it
 /// shows (for the font's ToUnicode map, so that the text can be copied and searched).
@@ -325,25 +345,90 @@ pub fn font_objects(face: &Face, used: &[Glyph], ids: [(u32, u16); 5]) -> [Objec
 mod tests {
     use super::*;
 
-    /// A long agency name wraps into lines that fit the seal's box at the given size,
-    /// every word kept, the time line last.
+    /// Where every line of a box's text sits: (size, x, baseline, hex glyphs).
+    fn shown(content: &str) -> Vec<(f32, f32, f32, String)> {
+        content
+            .lines()
+            .filter(|l| l.contains(" Tf "))
+            .map(|l| {
+                let w: Vec<&str> = l.split_whitespace().collect();
+                let n = |i: usize| w[i].parse::<f32>().unwrap();
+                (n(1), n(7), n(8), w[10].trim_matches(['<', '>']).to_string())
+            })
+            .collect()
+    }
+
+    /// A long agency name wraps into lines that fit the seal's box both ways, every word
+    /// kept, all at one size, the time line last.
     #[test]
     fn a_long_agency_name_wraps_inside_the_box() {
         let face = face().unwrap();
         let name = "Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh Bà Rịa - Vũng Tàu";
         let lines = [name.to_string(), "2026-12-01T09:30:00+07:00".to_string()];
-        let (content, _) = text_lines(face, &lines, 0.0, 0.0, 54.0, 6.0);
-        let shown: Vec<&str> = content.lines().filter(|l| l.contains(" Tf ")).collect();
-        assert!(shown.len() >= 4, "{content}");
-        // Every line at 6 pt but the time (one 25-character word, shrunk to fit).
-        assert!(
-            shown[1..].iter().all(|l| l.starts_with("/F1 6 Tf")),
-            "{content}"
-        );
-        // Each line starts inside the box: centred lines of at most its width.
-        for l in &shown {
-            let x: f32 = l.split_whitespace().nth(7).unwrap().parse().unwrap();
-            assert!(x >= -0.01, "{l}");
+        let (content, used) = text_lines(face, &lines, [0.0, 0.0, 54.0, 54.0], 6.0);
+        let set = shown(&content);
+        assert!(set.len() >= 4, "{content}");
+        assert!(set.windows(2).all(|p| p[0].0 == p[1].0), "{content}");
+        for (size, x, baseline, _) in &set {
+            assert!(*x >= -0.01 && *baseline + size <= 54.0 + 0.01, "{content}");
         }
+        // Every letter of the name is among the glyphs.
+        for c in name.chars().filter(|c| *c != ' ') {
+            let id = face.glyph_id(c).unwrap();
+            assert!(used.iter().any(|g| g.id == id && g.ch == c), "{c}");
+        }
+    }
+
+    /// A name of 156 letters in the proposal's box (57 × 54 pt): smaller type, inside the
+    /// box; a single word wider than the box at 3 pt breaks between letters.
+    #[test]
+    fn text_too_long_for_the_box_shrinks_then_breaks() {
+        let face = face().unwrap();
+        let long = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bà Rịa - Vũng Tàu và Ban Chỉ đạo \
+                    thực hiện Cuộc vận động Toàn dân đoàn kết xây dựng nông thôn mới";
+        for text in [long.to_string(), "Ủybannhândântỉnh".repeat(8)] {
+            let lines = [text.clone(), "2026-12-01T09:30:00+07:00".to_string()];
+            let (content, used) = text_lines(face, &lines, [0.0, 18.0, 57.0, 54.0], 6.0);
+            for (size, x, baseline, hex) in shown(&content) {
+                let w: f32 = (0..hex.len() / 4)
+                    .map(|i| u16::from_str_radix(&hex[4 * i..4 * i + 4], 16).unwrap())
+                    .map(|g| used.iter().find(|u| u.id == g).unwrap().advance)
+                    .sum::<f32>()
+                    / 1000.0
+                    * size;
+                assert!(x >= -0.01 && x + w <= 57.01, "{text}: {content}");
+                assert!(
+                    baseline >= 18.0 && baseline + size <= 72.01,
+                    "{text}: {content}"
+                );
+            }
+        }
+    }
+
+    /// A decomposed name shows composed letters; a character the face lacks shows "?",
+    /// and the text reads back with it, not as another character.
+    #[test]
+    fn names_are_composed_and_missing_characters_shown_as_a_question_mark() {
+        let face = face().unwrap();
+        let decomposed: String = "Sở Y tế"
+            .chars()
+            .flat_map(|c| {
+                use unicode_normalization::UnicodeNormalization;
+                c.to_string().nfd().collect::<Vec<_>>()
+            })
+            .collect();
+        assert_ne!(decomposed, "Sở Y tế");
+        let (_, used) = text_lines(face, &[decomposed], [0.0, 0.0, 100.0, 50.0], 6.0);
+        let ids = |s: &str| {
+            s.chars()
+                .map(|c| face.glyph_id(c).unwrap())
+                .collect::<Vec<_>>()
+        };
+        for id in ids("SởYtế") {
+            assert!(used.iter().any(|g| g.id == id), "{id}");
+        }
+        let (_, used) = text_lines(face, &["Sở 中文".to_string()], [0.0, 0.0, 100.0, 50.0], 6.0);
+        assert!(used.iter().all(|g| g.id != 0), "{used:?}");
+        assert!(used.iter().any(|g| g.ch == '?'), "{used:?}");
     }
 }

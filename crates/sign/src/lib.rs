@@ -261,12 +261,12 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
             &me.subject
         };
         let lines = vec![who.clone(), time::iso(req.time, time::VN_OFFSET)];
-        let [bx, by, bw, _] = if agency {
+        let b = if agency {
             text_box(field, &fields)
         } else {
             [0.0, 0.0, w, h]
         };
-        let (text, used) = appearance::text_lines(face, &lines, bx, by, bw, 6.0);
+        let (text, used) = appearance::text_lines(face, &lines, b, 6.0);
         content.push_str(&text);
         let ids = [alloc(), alloc(), alloc(), alloc(), alloc()];
         for (id, o) in ids.iter().zip(appearance::font_objects(face, &used, ids)) {
