@@ -391,19 +391,27 @@ fn signing_doc_quotes_the_sidecar() {
     let (w, h) = (r[2] - r[0], r[3] - r[1]);
     assert!((w - h).abs() < 0.1, "{seal}");
     let profile = std::fs::read_to_string(root().join("profiles/dang.yaml")).unwrap();
-    let mm: f64 = profile
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("seal_size_mm:"))
-        .unwrap()
-        .split('#')
-        .next()
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let number = |key: &str| -> f64 {
+        profile
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(key))
+            .unwrap()
+            .split('#')
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let mm = number("seal_size_mm:");
     assert!((h - mm * 72.0 / 25.4).abs() < 0.1, "{seal}: not {mm} mm");
     let doc_flat = doc.replace("\n  ", " ");
-    for stated in [format!("mặc định {mm} mm"), format!("{} point", h.round())] {
+    for stated in [
+        format!("mặc định {mm} mm"),
+        format!("{} point", h.round()),
+        // The signer's field narrows down to the profile's room.
+        format!("đến bề rộng {} point", number("signature_space_pt:")),
+    ] {
         assert!(
             doc_flat.contains(&stated),
             "docs/signing.md should say {stated}"
