@@ -554,22 +554,22 @@ fn signs_with_a_pkcs11_token() {
             .unwrap();
     }
     let out = dir.join("token.pdf");
-    let env = [("VANBAN_PKCS11_PIN", "1234"), ("SOFTHSM2_CONF", s(&conf))];
-    let o = ky(
-        &[
-            s(&pdf),
-            "--pkcs11",
-            SOFTHSM,
-            "--token-label",
-            "vanban",
-            "--field",
-            "ky.nguoi-ky",
-            "--image",
-            s(&dir.join("chuky.png")),
-            "--out",
-            s(&out),
-        ],
-        &env,
+    // `vanban ky` on the token labelled `label` with `pin`, writing `to`.
+    let on_token = |label: &str, pin: &str, extra: &[&str], to: &Path| {
+        let mut args = vec![s(&pdf), "--pkcs11", SOFTHSM, "--token-label", label];
+        args.extend(extra);
+        args.extend(["--out", s(to)]);
+        ky(
+            &args,
+            &[("VANBAN_PKCS11_PIN", pin), ("SOFTHSM2_CONF", s(&conf))],
+        )
+    };
+    let chuky = dir.join("chuky.png");
+    let o = on_token(
+        "vanban",
+        "1234",
+        &["--field", "ky.nguoi-ky", "--image", s(&chuky)],
+        &out,
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let verdicts = pdfsig(&out);
@@ -587,31 +587,9 @@ fn signs_with_a_pkcs11_token() {
     }
     // A wrong PIN and an unknown label are refused in Vietnamese, writing nothing.
     let never = dir.join("never.pdf");
-    let o = ky(
-        &[
-            s(&pdf),
-            "--pkcs11",
-            SOFTHSM,
-            "--token-label",
-            "vanban",
-            "--out",
-            s(&never),
-        ],
-        &[("VANBAN_PKCS11_PIN", "0000"), ("SOFTHSM2_CONF", s(&conf))],
-    );
+    let o = on_token("vanban", "0000", &[], &never);
     assert!(stderr(&o).contains("mã PIN"), "{}", stderr(&o));
-    let o = ky(
-        &[
-            s(&pdf),
-            "--pkcs11",
-            SOFTHSM,
-            "--token-label",
-            "khac",
-            "--out",
-            s(&never),
-        ],
-        &env,
-    );
+    let o = on_token("khac", "1234", &[], &never);
     assert!(
         stderr(&o).contains("không thấy thiết bị ký số nhãn «khac»"),
         "{}",
