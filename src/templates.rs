@@ -633,13 +633,14 @@ fn explain(msg: &str) -> String {
             "Arrays can have",
             "danh sách lồng nhau quá nhiều cấp".to_string(),
         ),
-        (
-            "Invalid ",
-            "chỗ này chỉ được ghi giá trị cố định".to_string(),
-        ),
+        // The longer prefix first: the first match wins.
         (
             "Invalid UTF-8",
             "mẫu sinh ra văn bản không phải UTF-8".to_string(),
+        ),
+        (
+            "Invalid ",
+            "chỗ này chỉ được ghi giá trị cố định".to_string(),
         ),
     ];
     table

@@ -179,7 +179,7 @@ fn bracket_indices(path: &str) -> String {
         if seg == "?" || seg.is_empty() {
             continue;
         }
-        if seg.bytes().all(|b| b.is_ascii_digit()) && seg.bytes().all(|b| b.is_ascii_digit()) {
+        if seg.bytes().all(|b| b.is_ascii_digit()) {
             out.push_str(&format!("[{seg}]"));
         } else {
             if !out.is_empty() {

@@ -5,7 +5,7 @@
 //! It is built from the marked events of a YAML parser (saphyr-parser), so block and flow
 //! style, quoted keys, block scalars and anchors are all placed where the parser saw them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -47,7 +47,7 @@ enum Frame {
         path: String,
         /// The key just read, waiting for its value.
         key: Option<(String, Pos)>,
-        seen: HashMap<String, Pos>,
+        seen: HashSet<String>,
     },
     Seq {
         path: String,
@@ -106,11 +106,8 @@ impl Index {
                     let name = scalar.map_or("?", |(v, _)| v).to_string();
                     if !deep {
                         let full = join(path, &name);
-                        match seen.get(&name) {
-                            Some(_) => idx.dups.push((full.clone(), at)),
-                            None => {
-                                seen.insert(name.clone(), at);
-                            }
+                        if !seen.insert(name.clone()) {
+                            idx.dups.push((full.clone(), at));
                         }
                         idx.map.entry(format!("{full}#key")).or_insert(at);
                     }
@@ -205,7 +202,7 @@ fn new_frame(path: String, is_map: bool) -> Frame {
         Frame::Map {
             path,
             key: None,
-            seen: HashMap::new(),
+            seen: HashSet::new(),
         }
     } else {
         Frame::Seq { path, items: 0 }

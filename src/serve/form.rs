@@ -368,12 +368,12 @@ pub const HEADER: &str = "# Hồ sơ cuộc họp, ghi bằng «vanban serve»."
 /// one written as the single value where the record allows either (as people write it).
 pub fn to_yaml(r: &Record) -> String {
     let v = serde_yaml::to_value(r).expect("a record serialises");
-    let v = clean(v, "", true).unwrap_or(serde_yaml::Value::Mapping(Default::default()));
+    let v = clean(v, "").unwrap_or(serde_yaml::Value::Mapping(Default::default()));
     let text = serde_yaml::to_string(&v).expect("a value serialises");
     format!("{HEADER}\n{text}")
 }
 
-fn clean(v: serde_yaml::Value, path: &str, top: bool) -> Option<serde_yaml::Value> {
+fn clean(v: serde_yaml::Value, path: &str) -> Option<serde_yaml::Value> {
     use serde_yaml::Value as Y;
     match v {
         Y::Null => None,
@@ -383,7 +383,7 @@ fn clean(v: serde_yaml::Value, path: &str, top: bool) -> Option<serde_yaml::Valu
             let item_path = format!("{path}[]");
             let items: Vec<Y> = items
                 .into_iter()
-                .filter_map(|i| clean(i, &item_path, false))
+                .filter_map(|i| clean(i, &item_path))
                 .collect();
             // `co_mat: []` says every member attended; left out, attendance is unknown.
             if items.is_empty() && path.ends_with(".co_mat") {
@@ -405,14 +405,8 @@ fn clean(v: serde_yaml::Value, path: &str, top: bool) -> Option<serde_yaml::Valu
                 } else {
                     format!("{path}.{key}")
                 };
-                if let Some(v) = clean(v, &p, false) {
+                if let Some(v) = clean(v, &p) {
                     out.insert(k, v);
-                } else if path.is_empty()
-                    && top
-                    && matches!(key.as_str(), "giao_uoc" | "to_trinh" | "lanh_dao")
-                {
-                    // An empty section stays: it asks for its document, and `check`
-                    // then says what it lacks.
                 }
             }
             // A section or signer the user added but has not filled stays as `{}`: its

@@ -67,12 +67,7 @@ impl Pages {
 
 /// A whole error page, in Vietnamese, without the template engine (it must never fail).
 pub fn error_page(status: StatusCode, message: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    let esc = vanban_model::xml::escape;
     format!(
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi {code} — vanban</title>\
          <link rel=\"stylesheet\" href=\"/tai-nguyen/kieu.css\"></head><body><main class=\"loi-trang\">\

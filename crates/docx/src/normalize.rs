@@ -80,13 +80,9 @@ impl Element {
     }
 }
 
-/// Escapes text for element content and attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+/// Escapes text for element content and attribute values (and drops the control
+/// characters XML 1.0 forbids).
+pub(crate) use vanban_model::xml::escape;
 
 /// Parses a part into its root element. Declarations, comments and processing
 /// instructions are dropped (the declaration is written anew).

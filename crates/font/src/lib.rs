@@ -157,12 +157,6 @@ impl Face {
         &self.name
     }
 
-    /// The face itself. It used to return ttf-parser's face; callers that asked it for
-    /// `underline_metrics()` still compile.
-    pub fn ttf(&self) -> &Face {
-        self
-    }
-
     pub fn units_per_em(&self) -> f32 {
         self.units_per_em
     }

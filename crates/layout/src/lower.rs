@@ -594,7 +594,7 @@ impl Lowerer<'_> {
                     seal: col.seal.clone(),
                     seal_overlap: sp.seal_overlap,
                     max_aspect: sp.signature_max_aspect,
-                    seal_side: sp.seal_size_mm * 72.0 / 25.4,
+                    seal_side: vanban_model::profile::mm_to_pt(sp.seal_size_mm),
                     room: sp.signature_space_pt,
                 });
             }

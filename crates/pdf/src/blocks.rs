@@ -349,7 +349,7 @@ impl Builder<'_> {
     fn underline(&self, variant: Variant, size: f32) -> (f32, f32) {
         let face = self.fonts.face(variant);
         let scale = size / face.units_per_em();
-        let m = face.ttf().underline_metrics();
+        let m = face.underline_metrics();
         let position = m
             .map(|m| m.position as f32)
             .unwrap_or(-0.1 * face.units_per_em());

@@ -12,5 +12,5 @@ pub mod slots;
 pub mod svg;
 
 pub use layout::{Item, Layout, LayoutError, Page, Picture, Rule, Text, layout, layout_lowered};
-pub use pdf::{PdfError, render, write, write_lowered, write_lowered_with_slots};
+pub use pdf::{PdfError, render, write, write_lowered_with_slots};
 pub use slots::{SignatureSlot, sidecar_json, slots};

@@ -80,20 +80,9 @@ pub fn write(
 
 /// Writes `doc` as PDF from its lowering, `lowered`, which must be
 /// `vanban_layout::lower(doc, profile, fonts)` (see [`write`]): a caller writing the DOCX
-/// of the same document too lowers once and gives both writers the result.
-pub fn write_lowered(
-    doc: &Document,
-    lowered: &Lowered,
-    profile: &Profile,
-    fonts: &Fonts,
-    producer: &str,
-) -> Result<Vec<u8>, PdfError> {
-    let laid = layout_lowered(lowered, fonts)?;
-    render(&laid, doc, profile, fonts, producer)
-}
-
-/// [`write_lowered`], and the signature places of the file, from the same layout (for
-/// the sidecar `NAME.sign.json`, which must match the file's fields).
+/// of the same document too lowers once and gives both writers the result. With the PDF,
+/// the signature places of the file, from the same layout (for the sidecar
+/// `NAME.sign.json`, which must match the file's fields).
 pub fn write_lowered_with_slots(
     doc: &Document,
     lowered: &Lowered,
@@ -505,9 +494,6 @@ fn slim_fonts(lo: &mut lopdf::Document) {
 /// Deflates every stream at zlib's default level. lopdf's own `compress` uses the best
 /// level, which costs a quarter of a document's time for files a few percent smaller.
 fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
-    use flate2::Compression;
-    use flate2::write::ZlibEncoder;
-    use std::io::Write;
     for obj in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = obj else {
             continue;
@@ -515,15 +501,23 @@ fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
-        enc.write_all(&stream.content)?;
-        let packed = enc.finish()?;
+        let packed = deflate(&stream.content)?;
         if packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
     }
     Ok(())
+}
+
+/// `data` deflated at zlib's default level.
+pub(crate) fn deflate(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(data)?;
+    enc.finish()
 }
 
 fn finish(lo: &mut lopdf::Document, lang: &str, dated: bool) -> Result<Vec<u8>, PdfError> {

@@ -30,7 +30,10 @@ pub(crate) fn conform(lo: &mut Document) -> lopdf::Result<()> {
     let mut dict = Dictionary::new();
     dict.set("N", 3);
     dict.set("Filter", "FlateDecode");
-    let icc = lo.add_object(Stream::new(dict, deflate(SRGB_ICC)));
+    let icc = lo.add_object(Stream::new(
+        dict,
+        crate::pdf::deflate(SRGB_ICC).expect("deflating in memory"),
+    ));
     let mut intent = Dictionary::new();
     intent.set("Type", "OutputIntent");
     intent.set("S", "GTS_PDFA1");
@@ -45,15 +48,6 @@ pub(crate) fn conform(lo: &mut Document) -> lopdf::Result<()> {
     catalog.set("Metadata", meta);
     catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     Ok(())
-}
-
-fn deflate(data: &[u8]) -> Vec<u8> {
-    use flate2::Compression;
-    use flate2::write::ZlibEncoder;
-    use std::io::Write;
-    let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(data).expect("writing to memory");
-    enc.finish().expect("writing to memory")
 }
 
 /// The XMP packet: PDF/A identification and the info dictionary's entries under the
@@ -72,29 +66,38 @@ fn xmp(info: &Dictionary) -> String {
     if let Some(t) = get(b"Title") {
         add(format!(
             "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
-            esc(&t)
+            vanban_model::xml::escape(&t)
         ));
     }
     if let Some(a) = get(b"Author") {
         add(format!(
             "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
-            esc(&a)
+            vanban_model::xml::escape(&a)
         ));
     }
     if let Some(s) = get(b"Subject") {
         add(format!(
             "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
-            esc(&s)
+            vanban_model::xml::escape(&s)
         ));
     }
     if let Some(k) = get(b"Keywords") {
-        add(format!("<pdf:Keywords>{}</pdf:Keywords>", esc(&k)));
+        add(format!(
+            "<pdf:Keywords>{}</pdf:Keywords>",
+            vanban_model::xml::escape(&k)
+        ));
     }
     if let Some(p) = get(b"Producer") {
-        add(format!("<pdf:Producer>{}</pdf:Producer>", esc(&p)));
+        add(format!(
+            "<pdf:Producer>{}</pdf:Producer>",
+            vanban_model::xml::escape(&p)
+        ));
     }
     if let Some(c) = get(b"Creator") {
-        add(format!("<xmp:CreatorTool>{}</xmp:CreatorTool>", esc(&c)));
+        add(format!(
+            "<xmp:CreatorTool>{}</xmp:CreatorTool>",
+            vanban_model::xml::escape(&c)
+        ));
     }
     if let Some(d) = get(b"CreationDate").and_then(|d| iso(&d)) {
         add(format!("<xmp:CreateDate>{d}</xmp:CreateDate>"));
@@ -147,13 +150,6 @@ fn iso(d: &str) -> Option<String> {
         _ => return None,
     };
     Some(format!("{y}-{mo}-{da}T{h}:{mi}:{s}{zone}"))
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

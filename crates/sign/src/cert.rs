@@ -69,14 +69,14 @@ impl CertInfo {
             return Err(SignError::Certificate(format!(
                 "chứng thư số của «{}» chưa đến ngày có hiệu lực ({})",
                 self.subject,
-                crate::time::iso(self.not_before, 7 * 3600)
+                crate::time::iso(self.not_before, crate::time::VN_OFFSET)
             )));
         }
         if now > self.not_after {
             return Err(SignError::Certificate(format!(
                 "chứng thư số của «{}» đã hết hạn ngày {}",
                 self.subject,
-                crate::time::iso(self.not_after, 7 * 3600)
+                crate::time::iso(self.not_after, crate::time::VN_OFFSET)
             )));
         }
         if self.may_sign == Some(false) {

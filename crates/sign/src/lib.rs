@@ -326,12 +326,7 @@ pub fn sign(pdf: &[u8], req: &Request, signer: &dyn Signer) -> Result<Signed, Si
     );
     widget.set("F", 4);
     // The widget's /Rect as the file has it (see `pdf::raw_array`).
-    let values: Vec<f32> = widget
-        .get(b"Rect")
-        .and_then(Object::as_array)
-        .map(|a| a.iter().filter_map(|x| x.as_float().ok()).collect())
-        .unwrap_or_default();
-    match pdf::raw_array(pdf, &doc, field.id, b"/Rect", &values) {
+    match pdf::raw_array(pdf, &doc, field.id, b"/Rect", &field.rect) {
         Some(raw) => {
             widget.remove(b"Rect");
             let mut b = Vec::new();
