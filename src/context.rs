@@ -335,12 +335,17 @@ pub fn member_count(r: &Record) -> usize {
 pub fn session_of(h: &HoiNghi) -> Option<Session> {
     Session::from_time(&h.gio_bat_dau)
         .ok()
-        .or(match h.buoi.as_str() {
-            "sang" => Some(Session::Morning),
-            "chieu" => Some(Session::Afternoon),
-            "toi" => Some(Session::Evening),
-            _ => None,
-        })
+        .or(session_of_buoi(&h.buoi))
+}
+
+/// The part of the day a `buoi` value names (`sang`, `chieu`, `toi`).
+pub fn session_of_buoi(buoi: &str) -> Option<Session> {
+    match buoi {
+        "sang" => Some(Session::Morning),
+        "chieu" => Some(Session::Afternoon),
+        "toi" => Some(Session::Evening),
+        _ => None,
+    }
 }
 
 /// Members present at a meeting: its `so_co_mat`, its `co_mat` (`[]`: all), or `None`

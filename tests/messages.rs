@@ -241,3 +241,34 @@ fn command_line_help_and_usage_errors_are_vietnamese() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A `buoi` that disagrees with the start time is a warning; one that is no value at all
+/// is an error, and only that (not also the warning).
+#[test]
+fn a_session_that_disagrees_warns_and_an_unknown_one_is_only_an_error() {
+    let dir = common::temp_dir("buoi");
+    let text = std::fs::read_to_string(common::fixture("kontum-2024.yaml")).unwrap();
+    let at = "  gio_bat_dau: \"08:00\"";
+    assert!(text.contains(at));
+    for (buoi, warns, errs) in [
+        ("chieu", true, false),
+        ("xyz", false, true),
+        ("sang", false, false),
+    ] {
+        let rec = dir.join(format!("{buoi}.yaml"));
+        std::fs::write(&rec, text.replacen(at, &format!("{at}\n  buoi: {buoi}"), 1)).unwrap();
+        let o = common::vanban(&["check", rec.to_str().unwrap()]);
+        let err = common::stderr(&o);
+        assert_eq!(
+            err.contains("không khớp giờ bắt đầu"),
+            warns,
+            "{buoi}: {err}"
+        );
+        assert_eq!(
+            err.contains(&format!("buổi «{buoi}» không có")),
+            errs,
+            "{buoi}: {err}"
+        );
+        assert_eq!(o.status.success(), !errs, "{buoi}: {err}");
+    }
+}

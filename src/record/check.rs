@@ -422,12 +422,10 @@ impl Checker<'_> {
                 );
             }
             dates.push(self.date(&format!("{p}.ngay"), &h.ngay));
-            if !h.buoi.is_empty()
-                && let Ok(s) = vanban_viet::Session::from_time(&h.gio_bat_dau)
-                && crate::context::session_of(&super::types::HoiNghi {
-                    gio_bat_dau: String::new(),
-                    ..h.clone()
-                }) != Some(s)
+            // A `buoi` that is not a value at all gets the error below, not this warning.
+            if let Ok(s) = vanban_viet::Session::from_time(&h.gio_bat_dau)
+                && let Some(b) = crate::context::session_of_buoi(&h.buoi)
+                && b != s
             {
                 self.warn(
                     &format!("{p}.buoi"),
