@@ -490,8 +490,8 @@ pub struct CreateBody {
 pub async fn create(State(s): State<Arc<AppState>>, body: Bytes) -> Reply {
     let b: CreateBody = parse(&body)?;
     let name = super::security::record_name(&b.ten).map_err(bad)?;
-    let mau = b.mau.as_deref().unwrap_or("khoi-dau");
-    let Some((_, _, text)) = folder::STARTERS.iter().find(|(id, _, _)| *id == mau) else {
+    let mau = b.mau.as_deref().unwrap_or(crate::starters::STARTERS[0].id);
+    let Some(text) = crate::starters::starter(mau).map(|s| s.text) else {
         return Err(bad(format!("không có mẫu «{mau}»")));
     };
     let _guard = s.files.lock().await;

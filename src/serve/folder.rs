@@ -19,20 +19,6 @@ pub const PICTURE_DIR: &str = "anh";
 /// Versions kept per record.
 pub const HISTORY_KEEP: usize = 20;
 
-/// The starters `vanban init` offers: id, Vietnamese name, text.
-pub const STARTERS: &[(&str, &str, &str)] = &[
-    (
-        "khoi-dau",
-        "Một hội nghị (tổng kết, bình xét và ký giao ước cùng ngày)",
-        include_str!("../../fixtures/mau-khoi-dau.yaml"),
-    ),
-    (
-        "hai-hoi-nghi",
-        "Hai hội nghị (tổng kết cuối năm, ký giao ước đầu năm sau)",
-        include_str!("../../fixtures/mau-hai-hoi-nghi.yaml"),
-    ),
-];
-
 /// The hex SHA-256 of a file's bytes: what the form sends back to prove it saw them.
 pub fn hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

@@ -146,9 +146,9 @@ pub async fn start(State(s): State<Arc<AppState>>) -> Response {
     ctx.insert("csrf", &s.security.csrf);
     ctx.insert("thu_muc", &s.root.display().to_string());
     ctx.insert("ho_so", &rows);
-    let starters: Vec<serde_json::Value> = folder::STARTERS
+    let starters: Vec<serde_json::Value> = crate::starters::STARTERS
         .iter()
-        .map(|(id, name, _)| serde_json::json!({ "id": id, "ten": name }))
+        .map(|s| serde_json::json!({ "id": s.id, "ten": s.name }))
         .collect();
     ctx.insert("mau", &starters);
     s.pages.render("trang-chu.html", &ctx)
