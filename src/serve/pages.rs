@@ -56,11 +56,16 @@ impl Pages {
     fn render(&self, name: &str, ctx: &Context) -> Response {
         match self.tera.render(name, ctx) {
             Ok(html) => Html(html).into_response(),
-            Err(e) => refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                false,
-                &format!("không dựng được trang {name}: {e}"),
-            ),
+            // Built-in pages fail only through a bug of ours: the engine's English goes
+            // to the terminal for whoever reports it, the browser gets Vietnamese.
+            Err(e) => {
+                eprintln!("vanban serve: trang {name}: {e:?}");
+                refuse(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    false,
+                    &format!("không dựng được trang {name}; đây là lỗi của vanban, xin báo lại"),
+                )
+            }
         }
     }
 }

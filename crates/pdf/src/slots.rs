@@ -149,7 +149,7 @@ pub fn sidecar_json(slots: &[SignatureSlot]) -> String {
         o_ky: &'a [SignatureSlot],
     }
     let mut s = serde_json::to_string_pretty(&Sidecar {
-        don_vi: "point (1/72 inch), gốc tọa độ ở góc dưới bên trái trang; rect = llx, lly, urx, ury",
+        don_vi: "điểm (point, 1/72 inch), gốc tọa độ ở góc dưới bên trái trang; rect = llx, lly, urx, ury",
         o_ky: slots,
     })
     .expect("serialises");
