@@ -57,7 +57,7 @@ Hội nghị {% if l.unanimous %}thống nhất {% endif %}bầu {{ l.head.name 
 Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm {{ m.signs }} gồm {{ r.giao_uoc.noi_dung | length }} nội dung.
 {% endif %}
 @p
-Hội nghị kết thúc {% if h.gio_ket_thuc %}vào lúc {{ h.gio_ket_thuc | time_words }} {% endif %}cùng ngày. Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua./.
+Hội nghị kết thúc {% if h.gio_ket_thuc %}vào lúc {{ h.gio_ket_thuc | time_words }} {% endif %}cùng ngày.{% if h.bien_ban_thong_qua %} Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua.{% endif %}/.
 @closing
 left id: thu-ky
 left role: THƯ KÝ

@@ -60,7 +60,8 @@ fn text_of(d: &Document) -> String {
 /// The markup of the Kon Tum fixture is what the golden files hold. They differ from the
 /// text before the record could name authorities only where an award's full name is now
 /// used ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân
-/// tỉnh", never "Bằng khen của UBND tỉnh"), and "Trưởng khối thi đua" in the minutes.
+/// tỉnh", never "Bằng khen của UBND tỉnh"), "Trưởng khối thi đua" in the minutes, and the
+/// minutes no longer say they were read back and approved (the record does not say so).
 #[test]
 fn kontum_keeps_its_text() {
     for doc in ["giao-uoc", "tin-bai", "to-trinh", "bien-ban"] {
@@ -717,5 +718,38 @@ fn years_a_document_cannot_print_are_refused() {
         let y = base.replacen(from, to, 1);
         let ps = load("k.yaml", &y).expect_err("refused");
         assert!(show(&ps).contains("không hợp lệ"), "{}", show(&ps));
+    }
+}
+
+/// The minutes say they were read back and approved only when the record says so
+/// (`bien_ban_thong_qua`), in the DOCX and in the PDF alike.
+#[test]
+fn the_minutes_are_approved_only_when_the_record_says_so() {
+    let sentence =
+        "Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua.";
+    let text = std::fs::read_to_string(root().join("fixtures/kontum-2024.yaml")).unwrap();
+    let at = "  gio_ket_thuc: \"11:00\"";
+    assert!(text.contains(at));
+    let dir = temp_dir("thong-qua");
+    for approved in [false, true] {
+        let rec = dir.join(format!("ho-so-{approved}.yaml"));
+        let yaml = if approved {
+            text.replacen(at, &format!("{at}\n  bien_ban_thong_qua: true"), 1)
+        } else {
+            text.clone()
+        };
+        std::fs::write(&rec, yaml).unwrap();
+        let out = render(
+            &rec,
+            &["--doc", "bien-ban", "--format", "docx,pdf"],
+            &format!("thong-qua-{approved}"),
+        );
+        let docx =
+            paragraphs(&docx_part(&out.join("bien-ban.docx"), "word/document.xml")).join(" ");
+        assert_eq!(docx.contains(sentence), approved, "DOCX: {docx}");
+        if have_poppler("the_minutes_are_approved_only_when_the_record_says_so") {
+            let pdf = pdf_pages(&out.join("bien-ban.pdf")).join(" ");
+            assert_eq!(pdf.contains(sentence), approved, "PDF: {pdf}");
+        }
     }
 }

@@ -164,6 +164,9 @@ pub struct HoiNghi {
     pub buoi: String,
     /// End time "11:30".
     pub gio_ket_thuc: String,
+    /// The minutes were read back at the meeting and those present approved them: only
+    /// then does the biên bản say so.
+    pub bien_ban_thong_qua: bool,
     /// Where, e.g. "Trường Chính trị tỉnh"; may be empty when not known (the documents
     /// then name no place).
     pub dia_diem: String,

@@ -47,7 +47,7 @@ IV. KÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2024
 Các cơ quan thành viên thống nhất ký kết giao ước thi đua năm 2024 gồm 6 nội dung.
 
 @p
-Hội nghị kết thúc vào lúc 11 giờ 00 phút cùng ngày. Biên bản đã được đọc lại trước Hội nghị và các thành viên dự họp nhất trí thông qua./.
+Hội nghị kết thúc vào lúc 11 giờ 00 phút cùng ngày./.
 @closing
 left id: thu-ky
 left role: THƯ KÝ
