@@ -603,9 +603,6 @@ impl Lowerer<'_> {
         out
     }
 
-    /// Recipients and signature side by side, flush with the margins, after a spacer of
-    /// the space above: never split (but for one taller than a page), never starting a
-    /// page without the last body lines.
     /// A borderless table without padding, as the header and the closing are laid out.
     fn layout_table(&mut self, widths: &[i32], rows: Vec<Row>) {
         self.nodes.push(Node::Table(Table {
@@ -619,11 +616,13 @@ impl Lowerer<'_> {
         }));
     }
 
+    /// Recipients and signature side by side, flush with the margins: never split (but
+    /// for one taller than a page), never starting a page without the last body lines.
     fn closing(&mut self, c: &Closing) {
         let sp = &self.profile.sign;
-        // The last two body lines at least go with it (Nghị định 30 and common
-        // practice: a signature never starts a page alone).
-        self.keep_body_with_next(2);
+        // The last body lines go with it (`sign.keep_body_lines`: a signature never
+        // starts a page alone).
+        self.keep_body_with_next(sp.keep_body_lines);
         // The space above is the cells' own (space before their first line), not a
         // spacer paragraph: LibreOffice does not carry a chain of kept paragraphs through
         // an empty one into a table (it moved the closing alone, the body's last line
@@ -643,7 +642,7 @@ impl Lowerer<'_> {
     fn grid(&mut self, g: &Grid) {
         let sp = &self.profile.sign;
         let gap_pt = sp.grid_row_gap_pt;
-        self.keep_body_with_next(2);
+        self.keep_body_with_next(sp.keep_body_lines);
         self.table_gap(gap_pt);
         let columns = g.columns.max(1);
         let widths = proportional(&vec![1; columns], self.text_width());

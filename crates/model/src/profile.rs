@@ -185,6 +185,9 @@ pub struct SignProfile {
     pub space_before_pt: f32,
     /// Vertical space between rows of the signature grid.
     pub grid_row_gap_pt: f32,
+    /// Body lines that go to the page of a closing or grid with it, at least: the
+    /// signatures never start a page without text above them.
+    pub keep_body_lines: usize,
     /// Share of the signer's PDF signature field that the agency's (seal) field covers,
     /// on its left (Nghị định 30, Phụ lục I: about a third).
     pub seal_overlap: f32,
